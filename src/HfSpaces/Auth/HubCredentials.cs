@@ -1,0 +1,116 @@
+namespace HfSpaces.Auth;
+
+/// <summary>Resolves the endpoint and the token the way <c>huggingface_hub</c> does, once, when the client is built.</summary>
+internal sealed class HubCredentials
+{
+    private HubCredentials(Uri endpoint, string? token, string tokenSource)
+    {
+        Endpoint = endpoint;
+        Token = token;
+        TokenSource = tokenSource;
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>The token; never logged, never part of a message.</summary>
+    public string? Token { get; }
+
+    /// <summary>Where the token came from ("HF_TOKEN", "the token file ~/.cache/huggingface/token", "none"), for error messages.</summary>
+    public string TokenSource { get; }
+
+    public static HubCredentials Resolve(HfSpacesClientOptions options)
+    {
+        var endpoint = ResolveEndpoint(options);
+        var (token, source) = ResolveToken(options);
+        if (token is not null && endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+        {
+            throw new ArgumentException(
+                $"Refusing to send a token over plain http to '{endpoint.Host}': use https, or a loopback address for an emulator.",
+                nameof(options));
+        }
+
+        return new HubCredentials(endpoint, token, source);
+    }
+
+    private static Uri ResolveEndpoint(HfSpacesClientOptions options)
+    {
+        var raw = options.Endpoint?.ToString() ?? options.GetEnvironmentVariable("HF_ENDPOINT");
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return HfSpacesClientOptions.DefaultEndpoint;
+        }
+
+        var origin = options.Endpoint is null ? "HF_ENDPOINT" : "Endpoint";
+        if (!Uri.TryCreate(raw.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{origin} '{raw}' is not an absolute http(s) URL.", nameof(options));
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new ArgumentException($"{origin} '{raw}' must not have a query or a fragment.", nameof(options));
+        }
+
+        return uri;
+    }
+
+    private static (string? Token, string Source) ResolveToken(HfSpacesClientOptions options)
+    {
+        if (options.Token is not null)
+        {
+            var explicitToken = Clean(options.Token);
+            return explicitToken is null
+                ? throw new ArgumentException("Token is empty; leave it null to use HF_TOKEN or the token file.", nameof(options))
+                : (explicitToken, "HfSpacesClientOptions.Token");
+        }
+
+        if (!options.UseImplicitToken || IsTruthy(options.GetEnvironmentVariable("HF_HUB_DISABLE_IMPLICIT_TOKEN")))
+        {
+            return (null, "none (implicit tokens are disabled)");
+        }
+
+        foreach (var variable in new[] { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN" })
+        {
+            if (Clean(options.GetEnvironmentVariable(variable)) is { } fromEnvironment)
+            {
+                return (fromEnvironment, variable);
+            }
+        }
+
+        var path = options.GetEnvironmentVariable("HF_TOKEN_PATH");
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            var home = options.GetEnvironmentVariable("HF_HOME");
+            if (string.IsNullOrWhiteSpace(home))
+            {
+                home = Path.Combine(options.GetHomeDirectory(), ".cache", "huggingface");
+            }
+
+            path = Path.Combine(home, "token");
+        }
+
+        try
+        {
+            if (File.Exists(path) && Clean(File.ReadAllText(path)) is { } fromFile)
+            {
+                return (fromFile, $"the token file {path}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable token file is the same as none: anonymous calls still work, and a 401 says what is missing.
+        }
+
+        return (null, "none (no HF_TOKEN and no token file)");
+    }
+
+    private static string? Clean(string? token)
+    {
+        var trimmed = token?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    private static bool IsTruthy(string? value) =>
+        value?.Trim().ToUpperInvariant() is "1" or "ON" or "YES" or "TRUE";
+}

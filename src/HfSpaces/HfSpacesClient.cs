@@ -1,0 +1,463 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using HfSpaces.Generated;
+using HfSpaces.Generated.Api.Spaces.Item.Item;
+using HfSpaces.Http;
+using HfSpaces.Mapping;
+using Microsoft.Kiota.Abstractions;
+using Wire = HfSpaces.Generated.Models;
+
+namespace HfSpaces;
+
+/// <summary>
+/// Manages Hugging Face Spaces at run time: runtime, hardware, sleep time, pause/restart, waiting, logs, secrets,
+/// variables, duplicate, storage, dev mode, volumes and the hardware catalog. Thread-safe; create one and reuse it.
+/// Every failure is an <see cref="HfSpacesException"/> (or a subclass); bad arguments throw <see cref="ArgumentException"/>
+/// before anything is sent. Methods are virtual so tests can mock the client.
+/// </summary>
+public class HfSpacesClient : IDisposable
+{
+    private readonly HubTransport _transport = null!;
+    private readonly HfSpacesApiClient _api = null!;
+
+    /// <summary>Creates a client with the default settings (HF_ENDPOINT, HF_TOKEN or the token file).</summary>
+    public HfSpacesClient()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>Creates a client with its own connection pool.</summary>
+    /// <exception cref="ArgumentException">The endpoint is not an absolute http(s) URL, or a token would be sent over plain http to a non-loopback host.</exception>
+    public HfSpacesClient(HfSpacesClientOptions? options)
+        : this(null, options)
+    {
+    }
+
+    /// <summary>Creates a client on a caller-owned <see cref="HttpClient"/> (e.g. from IHttpClientFactory); it is not disposed with the client. Its BaseAddress and Timeout are ignored.</summary>
+    public HfSpacesClient(HttpClient? httpClient, HfSpacesClientOptions? options = null)
+    {
+        _transport = new HubTransport(httpClient, options ?? new HfSpacesClientOptions());
+        _api = new HfSpacesApiClient(_transport.Adapter);
+    }
+
+    /// <summary>For mocking frameworks only: every method of an instance made this way must be overridden.</summary>
+    protected HfSpacesClient(bool forMocking)
+    {
+        _ = forMocking;
+    }
+
+    /// <summary>The Hub this client talks to.</summary>
+    public virtual Uri Endpoint => _transport.Endpoint;
+
+    /// <summary>Reads the Space's runtime (<c>GET /api/spaces/{id}/runtime</c>).</summary>
+    /// <exception cref="HfSpacesNotFoundException">No such Space, or the token cannot see it.</exception>
+    public virtual async Task<SpaceRuntime> GetRuntimeAsync(SpaceId space, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Runtime.ToGetRequestInformation();
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Requests a hardware flavor; the Space rebuilds on it. Any flavor is sent as given, including ones this SDK does not
+    /// know (<c>new SpaceHardware("h200x8")</c>): the Hub decides.
+    /// </summary>
+    /// <param name="space">The Space.</param>
+    /// <param name="hardware">The flavor.</param>
+    /// <param name="sleepTime">Optional inactivity delay before sleep, whole seconds; <see cref="Timeout.InfiniteTimeSpan"/> for never. Ignored by the Hub on cpu-basic (fixed 48 h).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="HfSpacesForbiddenException">Only the owner can change hardware.</exception>
+    public virtual async Task<SpaceRuntime> RequestHardwareAsync(SpaceId space, SpaceHardware hardware, TimeSpan? sleepTime = null, CancellationToken cancellationToken = default)
+    {
+        var body = new Wire.HardwareRequest
+        {
+            Flavor = Required(hardware.ToString(), nameof(hardware), "a SpaceHardware member or new SpaceHardware(\"flavor\")"),
+            SleepTimeSeconds = sleepTime is { } s ? Seconds(s, nameof(sleepTime)) : null,
+        };
+        var info = Space(space).Hardware.ToPostRequestInformation(body);
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the inactivity delay before the Space sleeps (<c>POST …/sleeptime</c>); only upgraded hardware can change it.</summary>
+    /// <param name="space">The Space.</param>
+    /// <param name="sleepTime">Whole seconds, positive; <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The runtime the Hub reports after the change: read <see cref="SpaceRuntime.SleepTime"/> to see what it applied.</returns>
+    public virtual async Task<SpaceRuntime> SetSleepTimeAsync(SpaceId space, TimeSpan sleepTime, CancellationToken cancellationToken = default)
+    {
+        var body = new Wire.SleepTimeRequest { Seconds = Seconds(sleepTime, nameof(sleepTime)) };
+        var info = Space(space).Sleeptime.ToPostRequestInformation(body);
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Pauses the Space (stage PAUSED, not billed). Only the owner can; static Spaces answer 400. <see cref="RestartAsync"/> un-pauses.</summary>
+    public virtual async Task<SpaceRuntime> PauseAsync(SpaceId space, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Pause.ToPostRequestInformation();
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Restarts the Space (also un-pauses it). A factory reboot rebuilds without cache. Not retried on server errors: a restart is not idempotent.</summary>
+    public virtual async Task<SpaceRuntime> RestartAsync(SpaceId space, bool factoryReboot = false, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Restart.ToPostRequestInformation(c =>
+        {
+            if (factoryReboot)
+            {
+                c.QueryParameters.Factory = true;
+            }
+        });
+        return await RuntimeAsync(info, idempotent: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Polls the runtime until the stage is no longer intermediate (BUILDING, RUNNING_BUILDING, APP_STARTING,
+    /// RUNNING_APP_STARTING) and returns it — RUNNING, an error stage, PAUSED, or a stage this SDK does not know.
+    /// </summary>
+    /// <exception cref="SpaceWaitTimeoutException">Still intermediate after <see cref="WaitForStageOptions.Timeout"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A non-positive timeout or poll interval.</exception>
+    public virtual async Task<SpaceRuntime> WaitForStageAsync(SpaceId space, WaitForStageOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new WaitForStageOptions();
+        ValidateSpace(space);
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "WaitForStageOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero || options.MaxPollInterval < options.PollInterval)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PollInterval, "WaitForStageOptions.PollInterval must be positive and at most MaxPollInterval.");
+        }
+
+        var clock = _transport.TimeProvider;
+        var started = clock.GetTimestamp();
+        var delay = options.PollInterval;
+        while (true)
+        {
+            var runtime = await GetRuntimeAsync(space, cancellationToken).ConfigureAwait(false);
+            options.Progress?.Report(runtime);
+            if (!runtime.Stage.IsIntermediate)
+            {
+                return runtime;
+            }
+
+            var remaining = options.Timeout == Timeout.InfiniteTimeSpan ? delay : options.Timeout - clock.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new SpaceWaitTimeoutException(space, options.Timeout, runtime);
+            }
+
+            await Task.Delay(delay < remaining ? delay : remaining, clock, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.MaxPollInterval.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// Streams the Space's run (or build) logs. Keep-alives are skipped. Without <see cref="SpaceLogOptions.Follow"/> the
+    /// sequence ends once the Hub has been silent for <see cref="SpaceLogOptions.IdleTimeout"/>; with it, when the stream ends
+    /// or <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public virtual IAsyncEnumerable<SpaceLogLine> StreamLogsAsync(SpaceId space, SpaceLogOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SpaceLogOptions();
+        var type = Required(options.Type.ToString(), nameof(options), "SpaceLogType.Run or SpaceLogType.Build");
+        if (options.Tail is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Tail, "SpaceLogOptions.Tail cannot be negative.");
+        }
+
+        if (!options.Follow && options.IdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.IdleTimeout, "SpaceLogOptions.IdleTimeout must be positive.");
+        }
+
+        var info = Space(space).Logs[type].ToGetRequestInformation(c => c.QueryParameters.Tail = options.Tail);
+        info.Headers.TryAdd("Accept", "text/event-stream");
+        return ReadLogsAsync(info, options.Follow ? null : options.IdleTimeout, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<SpaceLogLine> ReadLogsAsync(RequestInformation info, TimeSpan? idleTimeout, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await _transport.OpenAsync(info, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var line in SpaceLogReader.ReadAsync(stream, idleTimeout, _transport.TimeProvider, cancellationToken).ConfigureAwait(false))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>Lists the Space's secrets: names, descriptions and update times — the Hub never returns values.</summary>
+    public virtual async Task<IReadOnlyDictionary<string, SpaceSecret>> ListSecretsAsync(SpaceId space, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Secrets.ToGetRequestInformation();
+        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return Read(info, () => HubModels.ToSecrets(document));
+    }
+
+    /// <summary>Adds or replaces a secret. The value is sent once and never logged or shown in errors.</summary>
+    /// <exception cref="ArgumentException">The key is empty or blank.</exception>
+    public virtual async Task SetSecretAsync(SpaceId space, string key, string value, string? description = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var body = new Wire.SpaceSecretUpsert { Key = key, Value = value, Description = description };
+        var info = Space(space).Secrets.ToPostRequestInformation(body);
+        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a secret. Deleting a key that does not exist succeeds, as on the Hub.</summary>
+    public virtual async Task DeleteSecretAsync(SpaceId space, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var info = Space(space).Secrets.ToDeleteRequestInformation(new Wire.SpaceKeyReference { Key = key });
+        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the Space's variables with their values.</summary>
+    public virtual async Task<IReadOnlyDictionary<string, SpaceVariable>> ListVariablesAsync(SpaceId space, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Variables.ToGetRequestInformation();
+        return await VariablesAsync(info, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds or replaces a variable.</summary>
+    /// <returns>All the Space's variables after the change.</returns>
+    public virtual async Task<IReadOnlyDictionary<string, SpaceVariable>> SetVariableAsync(SpaceId space, string key, string value, string? description = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var info = Space(space).Variables.ToPostRequestInformation(new Wire.SpaceVariableUpsert { Key = key, Value = value, Description = description });
+        return await VariablesAsync(info, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a variable; an unknown key succeeds, as on the Hub.</summary>
+    /// <returns>All the Space's variables after the change.</returns>
+    public virtual async Task<IReadOnlyDictionary<string, SpaceVariable>> DeleteVariableAsync(SpaceId space, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var info = Space(space).Variables.ToDeleteRequestInformation(new Wire.SpaceKeyReference { Key = key });
+        return await VariablesAsync(info, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Duplicates a Space. <paramref name="target"/> is <c>namespace/name</c>, a bare name (in the token owner's namespace), or
+    /// null (the source's name in the token owner's namespace); the owner is read from <c>/api/whoami-v2</c> when needed.
+    /// </summary>
+    /// <exception cref="HfSpacesConflictException">The target exists and <see cref="DuplicateSpaceOptions.ExistOk"/> is false.</exception>
+    public virtual async Task<SpaceDuplicate> DuplicateAsync(SpaceId source, string? target = null, DuplicateSpaceOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DuplicateSpaceOptions();
+        var from = Space(source);
+        var body = new Wire.DuplicateSpaceRequest
+        {
+            Visibility = Optional(options.Visibility, nameof(options.Visibility)),
+            Hardware = Optional(options.Hardware, nameof(options.Hardware)),
+            StorageTier = Optional(options.Storage, nameof(options.Storage)),
+            SleepTimeSeconds = options.SleepTime is { } s ? Seconds(s, nameof(options.SleepTime)) : null,
+            Secrets = options.Secrets?.Select(x => new Wire.SpaceSecretItem { Key = x.Key, Value = x.Value, Description = x.Description }).ToList(),
+            Variables = options.Variables?.Select(ToWire).ToList(),
+            Volumes = options.Volumes is { Count: > 0 } volumes ? volumes.Select(HubModels.FromVolume).ToList() : null,
+        };
+
+        SpaceId to;
+        if (target is not null && target.Contains('/', StringComparison.Ordinal))
+        {
+            to = SpaceId.Parse(target);
+        }
+        else
+        {
+            if (target is not null && SpaceId.Validate("namespace", target) is { } error)
+            {
+                throw new ArgumentException(error, nameof(target));
+            }
+
+            var owner = await WhoAmIAsync(cancellationToken).ConfigureAwait(false);
+            to = new SpaceId(owner.Name, target ?? source.Name);
+        }
+
+        body.Repository = to.ToString();
+        var info = from.Duplicate.ToPostRequestInformation(body);
+        var fallbackUrl = new Uri(Endpoint, $"spaces/{to}");
+        try
+        {
+            using var document = await _transport.SendForJsonAsync(info, idempotent: false, cancellationToken).ConfigureAwait(false);
+            var url = document is null ? null : Read(info, () => HubModels.Parse(document, Wire.RepoUrl.CreateFromDiscriminatorValue).Url);
+            return new SpaceDuplicate(to, Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : fallbackUrl, AlreadyExisted: false);
+        }
+        catch (HfSpacesConflictException conflict) when (options.ExistOk)
+        {
+            // The 409 body does not always carry the url (huggingface_hub PR #3279): fall back to the Space's page.
+            var existing = Uri.TryCreate(conflict.Details.ExistingUrl, UriKind.Absolute, out var u) ? u : fallbackUrl;
+            return new SpaceDuplicate(to, existing, AlreadyExisted: true);
+        }
+    }
+
+    /// <summary>Requests persistent storage. Tiers can be upgraded, not downgraded (delete first).</summary>
+    [Obsolete("The Hub deprecated persistent storage in favour of volumes: use SetVolumesAsync.")]
+    public virtual async Task<SpaceRuntime> RequestStorageAsync(SpaceId space, SpaceStorage storage, CancellationToken cancellationToken = default)
+    {
+        var body = new Wire.StorageRequest { Tier = Required(storage.ToString(), nameof(storage), "a SpaceStorage member") };
+        var info = Space(space).Storage.ToPostRequestInformation(body);
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the persistent storage and its data. 400 when the Space has none.</summary>
+    [Obsolete("The Hub deprecated persistent storage in favour of volumes: use DeleteVolumesAsync.")]
+    public virtual async Task<SpaceRuntime> DeleteStorageAsync(SpaceId space, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Storage.ToDeleteRequestInformation();
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns dev mode on or off (PRO, Team and Enterprise accounts; 400 on static Spaces).</summary>
+    public virtual async Task<SpaceRuntime> SetDevModeAsync(SpaceId space, bool enabled, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).DevMode.ToPostRequestInformation(new Wire.DevModeRequest { Enabled = enabled });
+        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the list of volumes mounted into the Space.</summary>
+    /// <exception cref="ArgumentException">A volume has an empty source or mount path.</exception>
+    public virtual async Task SetVolumesAsync(SpaceId space, IEnumerable<SpaceVolume> volumes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(volumes);
+        var list = volumes.ToList();
+        foreach (var v in list)
+        {
+            ArgumentNullException.ThrowIfNull(v, nameof(volumes));
+            if (string.IsNullOrWhiteSpace(v.Source) || string.IsNullOrWhiteSpace(v.MountPath) || v.Type.ToString().Length == 0)
+            {
+                throw new ArgumentException($"Volume {v} needs a type, a source and a mount path.", nameof(volumes));
+            }
+        }
+
+        var info = Space(space).Volumes.ToPutRequestInformation(new Wire.SetVolumesRequest { Volumes = list.Select(HubModels.FromVolume).ToList() });
+        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes all volumes. 400 when none is attached.</summary>
+    public virtual async Task DeleteVolumesAsync(SpaceId space, CancellationToken cancellationToken = default)
+    {
+        var info = Space(space).Volumes.ToDeleteRequestInformation();
+        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the hardware flavors a Space can request, with accelerators and prices (no token needed).</summary>
+    public virtual async Task<IReadOnlyList<SpaceHardwareInfo>> ListHardwareAsync(CancellationToken cancellationToken = default)
+    {
+        var info = _api.Api.Spaces.Hardware.ToGetRequestInformation();
+        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return Read(info, () => HubModels.ParseList(Body(document), Wire.SpaceHardwareInfo.CreateFromDiscriminatorValue).Select(HubModels.ToHardwareInfo).ToArray());
+    }
+
+    /// <summary>Reads the account behind the token.</summary>
+    /// <exception cref="HfSpacesUnauthorizedException">No token, or the Hub refused it.</exception>
+    public virtual async Task<HubAccount> WhoAmIAsync(CancellationToken cancellationToken = default)
+    {
+        var info = _api.Api.WhoamiV2.ToGetRequestInformation();
+        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return Read(info, () =>
+        {
+            var wire = HubModels.Parse(Body(document), Wire.WhoAmI.CreateFromDiscriminatorValue);
+            return new HubAccount(
+                string.IsNullOrEmpty(wire.Name) ? throw new FormatException("the account has no 'name'") : wire.Name,
+                wire.Fullname,
+                wire.Type,
+                wire.Orgs?.Select(o => o.Name).OfType<string>().ToArray() ?? []);
+        });
+    }
+
+    /// <summary>Releases the connection pool if the client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _transport?.Dispose();
+        }
+    }
+
+    private WithRepoItemRequestBuilder Space(SpaceId space)
+    {
+        ValidateSpace(space);
+        return _api.Api.Spaces[space.Namespace][space.Name];
+    }
+
+    private static void ValidateSpace(SpaceId space)
+    {
+        if (space.IsDefault)
+        {
+            throw new ArgumentException("The SpaceId is default(SpaceId); use SpaceId.Parse(\"namespace/name\").", nameof(space));
+        }
+    }
+
+    private async Task<SpaceRuntime> RuntimeAsync(RequestInformation info, bool idempotent, CancellationToken cancellationToken)
+    {
+        using var document = await _transport.SendForJsonAsync(info, idempotent, cancellationToken).ConfigureAwait(false);
+        return Read(info, () => HubModels.ToRuntime(Body(document)));
+    }
+
+    private async Task<IReadOnlyDictionary<string, SpaceVariable>> VariablesAsync(RequestInformation info, CancellationToken cancellationToken)
+    {
+        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return Read(info, () => HubModels.ToVariables(document));
+    }
+
+    private static JsonDocument Body(JsonDocument? document) => document ?? throw new FormatException("the Hub answered with an empty body");
+
+    /// <summary>Maps a success body; a body of the wrong shape becomes an <see cref="HfSpacesException"/>, never a NullReferenceException.</summary>
+    private static T Read<T>(RequestInformation info, Func<T> map)
+    {
+        try
+        {
+            return map();
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException or KeyNotFoundException)
+        {
+            var details = new HfSpacesErrorDetails(info.HttpMethod.ToString(), info.URI.AbsolutePath, System.Net.HttpStatusCode.OK, null, null, null);
+            throw new HfSpacesException($"{details.Method} {details.Path} answered 200 with a body this SDK cannot read: {e.Message}.", details, e);
+        }
+    }
+
+    private static string Required(string value, string parameter, string hint) =>
+        value.Length > 0 ? value : throw new ArgumentException($"{parameter} is the default value; use {hint}.", parameter);
+
+    private static string? Optional<T>(T? value, string name)
+        where T : struct =>
+        value is { } v ? Required(v.ToString()!, name, "a known member or an explicit value") : null;
+
+    private static Wire.SpaceVariableItem ToWire(SpaceVariableValue v) =>
+        new() { Key = v.Key, Value = v.Value, Description = v.Description };
+
+    /// <summary>Whole seconds for the wire: -1 for <see cref="Timeout.InfiniteTimeSpan"/> (never sleep).</summary>
+    internal static int Seconds(TimeSpan sleepTime, string parameter)
+    {
+        if (sleepTime == Timeout.InfiniteTimeSpan)
+        {
+            return -1;
+        }
+
+        if (sleepTime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(parameter, sleepTime, "A sleep time must be positive, or Timeout.InfiniteTimeSpan to never sleep.");
+        }
+
+        if (sleepTime.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException($"A sleep time is sent in whole seconds; {sleepTime} has a fraction of a second.", parameter);
+        }
+
+        return sleepTime.TotalSeconds <= int.MaxValue
+            ? (int)sleepTime.TotalSeconds
+            : throw new ArgumentOutOfRangeException(parameter, sleepTime, $"A sleep time can be at most {int.MaxValue} seconds.");
+    }
+}

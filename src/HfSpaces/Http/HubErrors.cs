@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace HfSpaces.Http;
+
+/// <summary>The one place where a failed exchange becomes an <see cref="HfSpacesException"/> (hub-contract.md (d)).</summary>
+internal static class HubErrors
+{
+    private const int MaxBodyChars = 2000;
+
+    public static HfSpacesException FromResponse(HttpRequestMessage request, HttpResponseMessage response, byte[] body, string tokenSource)
+    {
+        var status = response.StatusCode;
+        var errorCode = Header(response.Headers, "X-Error-Code");
+        var (serverMessage, existingUrl) = ServerMessage(response, body);
+        var details = new HfSpacesErrorDetails(
+            request.Method.Method,
+            request.RequestUri?.AbsolutePath ?? string.Empty,
+            status,
+            errorCode,
+            serverMessage,
+            RequestId(response.Headers))
+        {
+            ExistingUrl = existingUrl,
+            RetryAfter = RetryAfter(response),
+        };
+
+        var hasToken = request.Headers.Authorization is not null;
+        return status switch
+        {
+            HttpStatusCode.Unauthorized => new HfSpacesUnauthorizedException(
+                Describe(details, hasToken
+                    ? "The Hub refused the token. Check that it is valid and has write access; tokens from an OAuth device-flow login are refused on write endpoints."
+                    : $"No token was sent (token source: {tokenSource}); set HF_TOKEN or HfSpacesClientOptions.Token."),
+                details),
+            HttpStatusCode.Forbidden => new HfSpacesForbiddenException(Describe(details, "The token does not allow this operation on this Space."), details),
+            HttpStatusCode.NotFound => new HfSpacesNotFoundException(Describe(details, "The Space does not exist, or the token cannot see it."), details),
+            HttpStatusCode.Conflict => new HfSpacesConflictException(Describe(details, null), details),
+            HttpStatusCode.TooManyRequests => new HfSpacesRateLimitedException(
+                Describe(details, details.RetryAfter is { } wait ? $"Retry after {wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s." : null),
+                details),
+            _ when errorCode == "RepoNotFound" => new HfSpacesNotFoundException(Describe(details, null), details),
+            _ => new HfSpacesException(Describe(details, null), details),
+        };
+    }
+
+    /// <summary>A failure without a usable response: timeout, connection failure, unreadable body.</summary>
+    public static HfSpacesException Transport(HttpRequestMessage request, string what, Exception inner, HttpResponseMessage? response = null)
+    {
+        var details = new HfSpacesErrorDetails(
+            request.Method.Method,
+            request.RequestUri?.AbsolutePath ?? string.Empty,
+            response?.StatusCode,
+            response is null ? null : Header(response.Headers, "X-Error-Code"),
+            null,
+            response is null ? null : RequestId(response.Headers));
+        return new HfSpacesException($"{details.Method} {details.Path} failed: {what}", details, inner);
+    }
+
+    private static string Describe(HfSpacesErrorDetails d, string? hint)
+    {
+        var text = new StringBuilder()
+            .Append(d.Method).Append(' ').Append(d.Path).Append(" answered ")
+            .Append((int)d.StatusCode!.Value).Append(' ').Append(ReasonPhrase(d.StatusCode.Value));
+        if (d.ErrorCode is not null)
+        {
+            text.Append(" (").Append(d.ErrorCode).Append(')');
+        }
+
+        text.Append(d.ServerMessage is null ? "." : ": " + d.ServerMessage.TrimEnd('.') + ".");
+        if (hint is not null)
+        {
+            text.Append(' ').Append(hint);
+        }
+
+        if (d.RequestId is not null)
+        {
+            text.Append(" Request id: ").Append(d.RequestId).Append('.');
+        }
+
+        return text.ToString();
+    }
+
+    private static string ReasonPhrase(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.TooManyRequests => "Too Many Requests",
+        _ => System.Text.RegularExpressions.Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " "),
+    };
+
+    private static (string? Message, string? Url) ServerMessage(HttpResponseMessage response, byte[] body)
+    {
+        var parts = new List<string>();
+        if (Header(response.Headers, "X-Error-Message") is { } headerMessage)
+        {
+            parts.Add(headerMessage);
+        }
+
+        string? url = null;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (body.Length > 0)
+        {
+            if (TryParseJson(body) is { } json)
+            {
+                using (json)
+                {
+                    CollectJsonMessages(json.RootElement, parts);
+                    if (json.RootElement.ValueKind == JsonValueKind.Object
+                        && json.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String)
+                    {
+                        url = u.GetString();
+                    }
+                }
+            }
+            else if (mediaType is not "text/html" && !LooksLikeHtml(body))
+            {
+                var text = Encoding.UTF8.GetString(body).Trim();
+                parts.Add(text.Length > MaxBodyChars ? text[..MaxBodyChars] + "…" : text);
+            }
+        }
+
+        var distinct = parts.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return (distinct.Count == 0 ? null : string.Join("\n", distinct), url);
+    }
+
+    private static void CollectJsonMessages(JsonElement root, List<string> parts)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (root.TryGetProperty("error", out var error))
+        {
+            var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            if (error.ValueKind == JsonValueKind.String)
+            {
+                parts.Add(description is null ? error.GetString()! : $"{error.GetString()}: {description}");
+            }
+            else if (error.ValueKind == JsonValueKind.Array)
+            {
+                parts.AddRange(error.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+            }
+        }
+
+        if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+        {
+            parts.Add(message.GetString()!);
+        }
+
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var e in errors.EnumerateArray())
+            {
+                if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+                {
+                    parts.Add(m.GetString()!);
+                }
+            }
+        }
+    }
+
+    private static JsonDocument? TryParseJson(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool LooksLikeHtml(byte[] body)
+    {
+        var head = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256)).TrimStart();
+        return head.StartsWith('<');
+    }
+
+    internal static string? RequestId(HttpResponseHeaders headers) =>
+        Header(headers, "X-Request-Id") ?? Header(headers, "X-Amzn-Trace-Id") ?? Header(headers, "X-Amz-Cf-Id");
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) : null;
+
+    /// <summary><c>Retry-After</c> (seconds or date), else the <c>t=</c> of a <c>RateLimit: "api";r=0;t=55</c> header.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            if (retryAfter.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            if (retryAfter.Date is { } date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+        }
+
+        if (Header(response.Headers, "RateLimit") is { } rateLimit)
+        {
+            foreach (var part in rateLimit.Split(';'))
+            {
+                var p = part.Trim();
+                if (p.StartsWith("t=", StringComparison.Ordinal)
+                    && int.TryParse(p.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                {
+                    return TimeSpan.FromSeconds(seconds);
+                }
+            }
+        }
+
+        return null;
+    }
+}
