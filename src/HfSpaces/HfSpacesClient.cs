@@ -172,7 +172,6 @@ public class HfSpacesClient : IDisposable
         }
 
         var info = Space(space).Logs[type].ToGetRequestInformation(c => c.QueryParameters.Tail = options.Tail);
-        info.Headers.TryAdd("Accept", "text/event-stream");
         return ReadLogsAsync(info, options.Follow ? null : options.IdleTimeout, cancellationToken);
     }
 
