@@ -213,8 +213,11 @@ internal static class ExtensibleEnumEmitter
         Line("            writer.WriteStringValue(value.ToString());");
         Line();
         Line("        /// <inheritdoc/>");
-        Line($"        public override {type} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-        Line("            Read(ref reader, typeToConvert, options);");
+        Line($"        public override {type} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        Line("        {");
+        Line("            var value = reader.GetString();");
+        Line($"            return string.IsNullOrEmpty(value) ? throw new global::System.Text.Json.JsonException(\"A {type} dictionary key cannot be empty.\") : new {type}(value!);");
+        Line("        }");
         Line();
         Line("        /// <inheritdoc/>");
         Line($"        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options) =>");

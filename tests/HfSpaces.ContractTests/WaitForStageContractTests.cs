@@ -1,0 +1,107 @@
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace HfSpaces.ContractTests;
+
+public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDisposable
+{
+    private const string RuntimePath = "/api/spaces/alice/demo/runtime";
+    private static readonly WaitForStageOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(20) };
+    private readonly HubServer _hub;
+    private readonly HfSpacesClient _client;
+
+    public WaitForStageContractTests(HubServer hub)
+    {
+        _hub = hub;
+        _hub.Reset();
+        _client = hub.CreateClient();
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Each GET of the runtime answers the next stage; the last one repeats.</summary>
+    private void ServeStages(params string[] stages)
+    {
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var request = Request.Create().WithPath(RuntimePath).UsingGet();
+            var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody($$$"""{"stage":"{{{stages[i]}}}","hardware":{"current":"t4-small","requested":"t4-small"}}""");
+            var step = _hub.Server.Given(request).InScenario("stages");
+            step = i == 0 ? step : step.WhenStateIs($"s{i}");
+            if (i < stages.Length - 1)
+            {
+                step.WillSetStateTo($"s{i + 1}").RespondWith(response);
+            }
+            else
+            {
+                step.RespondWith(response);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WaitForStage_polls_through_intermediate_stages_and_reports_each_one()
+    {
+        ServeStages("BUILDING", "RUNNING_BUILDING", "APP_STARTING", "RUNNING_APP_STARTING", "RUNNING");
+        var seen = new List<SpaceStage>();
+
+        var runtime = await _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        {
+            PollInterval = Fast.PollInterval,
+            MaxPollInterval = Fast.MaxPollInterval,
+            Timeout = Fast.Timeout,
+            Progress = new SynchronousProgress(r => seen.Add(r.Stage)),
+        });
+
+        Assert.Equal(SpaceStage.Running, runtime.Stage);
+        Assert.Equal([SpaceStage.Building, SpaceStage.RunningBuilding, SpaceStage.AppStarting, SpaceStage.RunningAppStarting, SpaceStage.Running], seen);
+        Assert.Equal(5, _hub.Requests().Count);
+        Assert.All(_hub.Requests(), r => RequestAssert.Sent(r, "GET", RuntimePath));
+    }
+
+    [Theory]
+    [InlineData("BUILD_ERROR")]
+    [InlineData("PAUSED")]
+    [InlineData("SLEEPING")]
+    [InlineData("SOME_FUTURE_STAGE")]
+    public async Task WaitForStage_returns_on_any_non_intermediate_stage_including_unknown_ones(string stage)
+    {
+        ServeStages("BUILDING", stage);
+
+        var runtime = await _client.WaitForStageAsync("alice/demo", Fast);
+
+        Assert.Equal(stage, runtime.Stage.ToString());
+        Assert.Equal(2, _hub.Requests().Count);
+    }
+
+    [Fact]
+    public async Task WaitForStage_times_out_with_the_last_runtime()
+    {
+        ServeStages("BUILDING");
+
+        var error = await Assert.ThrowsAsync<SpaceWaitTimeoutException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        {
+            PollInterval = TimeSpan.FromMilliseconds(10),
+            MaxPollInterval = TimeSpan.FromMilliseconds(10),
+            Timeout = TimeSpan.FromMilliseconds(200),
+        }));
+
+        Assert.Equal(SpaceStage.Building, error.LastRuntime.Stage);
+        Assert.Equal("Space alice/demo was still BUILDING after 0.2 s.", error.Message);
+        Assert.True(_hub.Requests().Count >= 2);
+    }
+
+    [Fact]
+    public async Task WaitForStage_rejects_a_non_positive_timeout_before_polling()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions { Timeout = TimeSpan.Zero }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions { PollInterval = TimeSpan.Zero }));
+        Assert.Empty(_hub.Requests());
+    }
+
+    private sealed class SynchronousProgress(Action<SpaceRuntime> report) : IProgress<SpaceRuntime>
+    {
+        public void Report(SpaceRuntime value) => report(value);
+    }
+}
