@@ -81,7 +81,7 @@ public sealed class ExtensibleEnumGenerator : IIncrementalGenerator
             symbol.Name,
             symbol.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             schema!,
-            LocationInfo.From(((StructDeclarationSyntax)context.TargetNode).Identifier.Parent!));
+            LocationInfo.From(((StructDeclarationSyntax)context.TargetNode).Identifier.GetLocation()));
     }
 
     private static EnumModel Resolve(EnumTarget target, EquatableArray<SpecDocument> specs)

@@ -8,11 +8,8 @@ internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePosi
 {
     public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
 
-    public static LocationInfo? From(SyntaxNode node)
-    {
-        var location = node.GetLocation();
-        return location.SourceTree is null
+    public static LocationInfo? From(Location location) =>
+        location.SourceTree is null
             ? null
             : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
-    }
 }

@@ -34,12 +34,12 @@ internal static class MemberNames
     /// <summary>One distinct, non-reserved name per value, in order.</summary>
     public static string[] ForValues(IReadOnlyList<string> values, ISet<string> reserved)
     {
-        var used = new HashSet<string>(reserved);
+        var used = new HashSet<string>();
         var names = new string[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
             var name = FromValue(values[i]);
-            if (used.Contains(name))
+            if (reserved.Contains(name))
             {
                 name += "Value";
             }
