@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using HfSpaces.Emulator.Generated;
+using HfSpaces.Emulator.State;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HfSpaces.Emulator.Controllers;
+
+/// <summary>
+/// Implements every operation NSwag generated from the spec as an abstract member of <see cref="HubControllerBase"/>:
+/// a new operation in the spec is a build error here until the emulator implements it.
+/// </summary>
+public sealed class HubController(EmulatedHub hub) : HubControllerBase
+{
+    private EmulatedAccount? Caller => hub.Authenticate(Request.Headers.Authorization.ToString());
+
+    public override Task<ActionResult<SpaceRuntime>> GetSpaceRuntime(string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.Runtime(Caller, @namespace, repo));
+
+    public override Task<ActionResult<SpaceRuntime>> RequestSpaceHardware([FromBody] HardwareRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.RequestHardware(Caller, @namespace, repo, Required(body).Flavor, body.SleepTimeSeconds));
+
+    public override Task<ActionResult<SpaceRuntime>> SetSpaceSleepTime([FromBody] SleepTimeRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.SetSleepTime(Caller, @namespace, repo, Required(body).Seconds));
+
+    public override Task<ActionResult<SpaceRuntime>> PauseSpace(string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.Pause(Caller, @namespace, repo));
+
+    public override Task<ActionResult<SpaceRuntime>> RestartSpace([FromQuery] bool? factory, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.Restart(Caller, @namespace, repo, factory == true));
+
+    public override async Task<IActionResult> StreamSpaceLogs([FromQuery] int? tail, string @namespace, string repo, string logType, CancellationToken cancellationToken = default)
+    {
+        var lines = hub.Logs(Caller, @namespace, repo, logType, tail);
+        Response.StatusCode = 200;
+        Response.ContentType = "text/event-stream";
+        var text = new StringBuilder();
+        foreach (var (at, line) in lines)
+        {
+            var json = JsonSerializer.Serialize(new Dictionary<string, string> { ["data"] = line + "\n", ["timestamp"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) });
+            text.Append("data: ").Append(json).Append("\n\n");
+        }
+
+        // A keep-alive, as the Hub sends between lines.
+        text.Append("data: \n\n");
+        await Response.WriteAsync(text.ToString(), cancellationToken).ConfigureAwait(false);
+        return new EmptyResult();
+    }
+
+    public override Task<ActionResult<IDictionary<string, SpaceSecret>>> ListSpaceSecrets(string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok<IDictionary<string, SpaceSecret>>(hub.ListSecrets(Caller, @namespace, repo));
+
+    public override Task<ActionResult<EmptyObject>> UpsertSpaceSecret([FromBody] SpaceSecretUpsert body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.UpsertSecret(Caller, @namespace, repo, Required(body).Key, body.Value, body.Description);
+        return Ok(new EmptyObject());
+    }
+
+    public override Task<ActionResult<EmptyObject>> DeleteSpaceSecret([FromBody] SpaceKeyReference body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.DeleteSecret(Caller, @namespace, repo, Required(body).Key);
+        return Ok(new EmptyObject());
+    }
+
+    public override Task<ActionResult<IDictionary<string, SpaceVariable>>> ListSpaceVariables(string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok<IDictionary<string, SpaceVariable>>(hub.ListVariables(Caller, @namespace, repo));
+
+    public override Task<ActionResult<IDictionary<string, SpaceVariable>>> UpsertSpaceVariable([FromBody] SpaceVariableUpsert body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok<IDictionary<string, SpaceVariable>>(hub.UpsertVariable(Caller, @namespace, repo, Required(body).Key, body.Value, body.Description));
+
+    public override Task<ActionResult<IDictionary<string, SpaceVariable>>> DeleteSpaceVariable([FromBody] SpaceKeyReference body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok<IDictionary<string, SpaceVariable>>(hub.DeleteVariable(Caller, @namespace, repo, Required(body).Key));
+
+    public override Task<ActionResult<RepoUrl>> DuplicateSpace([FromBody] DuplicateSpaceRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(new RepoUrl { Url = hub.Duplicate(Caller, @namespace, repo, Required(body), new Uri($"{Request.Scheme}://{Request.Host}/")) });
+
+    [Obsolete("Deprecated by the Hub, still emulated.")]
+    public override Task<ActionResult<SpaceRuntime>> RequestSpaceStorage([FromBody] StorageRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.RequestStorage(Caller, @namespace, repo, Required(body).Tier));
+
+    [Obsolete("Deprecated by the Hub, still emulated.")]
+    public override Task<ActionResult<SpaceRuntime>> DeleteSpaceStorage(string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.DeleteStorage(Caller, @namespace, repo));
+
+    public override Task<ActionResult<SpaceRuntime>> SetSpaceDevMode([FromBody] DevModeRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Ok(hub.SetDevMode(Caller, @namespace, repo, Required(body).Enabled));
+
+    public override Task<IActionResult> SetSpaceVolumes([FromBody] SetVolumesRequest body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.SetVolumes(Caller, @namespace, repo, Required(body).Volumes);
+        return Task.FromResult<IActionResult>(new OkObjectResult(new EmptyObject()));
+    }
+
+    public override Task<IActionResult> DeleteSpaceVolumes(string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.DeleteVolumes(Caller, @namespace, repo);
+        return Task.FromResult<IActionResult>(new OkObjectResult(new EmptyObject()));
+    }
+
+    public override Task<ActionResult<ICollection<SpaceHardwareInfo>>> ListSpaceHardware(CancellationToken cancellationToken = default) =>
+        Ok<ICollection<SpaceHardwareInfo>>(HardwareCatalog.Entries());
+
+    public override Task<ActionResult<WhoAmI>> WhoAmI(CancellationToken cancellationToken = default) =>
+        Ok(hub.WhoAmI(Caller));
+
+    private static Task<ActionResult<T>> Ok<T>(T value) => Task.FromResult<ActionResult<T>>(new OkObjectResult(value));
+
+    private static T Required<T>(T? body)
+        where T : class =>
+        body ?? throw HubError.BadRequest("A JSON body is required");
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HfSpaces.Emulator.Controllers;
+using HfSpaces.Emulator.Hosting;
+using HfSpaces.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HfSpaces.Emulator;
+
+/// <summary>
+/// The Hub's Space runtime API, in process, on a loopback port: <c>await using var hub = await HfSpacesEmulator.StartAsync();</c>
+/// then point a client at <see cref="Endpoint"/>. Seed accounts and Spaces, inject faults, read the requests it received.
+/// </summary>
+public sealed class HfSpacesEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly List<FaultRule> _faults = [];
+    private int _requestCounter;
+
+    private HfSpacesEmulator(WebApplication app, EmulatedHub hub)
+    {
+        _app = app;
+        Hub = hub;
+    }
+
+    /// <summary>The base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The emulated state: add accounts and Spaces, change timings, read secrets.</summary>
+    public EmulatedHub Hub { get; }
+
+    /// <summary>Every request received so far, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Starts the emulator and waits until it listens.</summary>
+    public static async Task<HfSpacesEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var hub = new EmulatedHub(options.Timings, options.TimeProvider);
+        foreach (var (name, token) in options.Accounts)
+        {
+            hub.AddAccount(name, token);
+        }
+
+        foreach (var space in options.Spaces)
+        {
+            hub.AddSpace(space);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(HfSpacesEmulator).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Services.AddSingleton(hub);
+        builder.Services.AddControllers()
+            .AddApplicationPart(typeof(HubController).Assembly)
+            .AddJsonOptions(json => json.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+        var app = builder.Build();
+        var emulator = new HfSpacesEmulator(app, hub);
+        app.Use(emulator.HandleAsync);
+        app.MapControllers();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        return emulator;
+    }
+
+    /// <summary>Injects a fault; it applies to requests received from now on.</summary>
+    public void AddFault(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_faults)
+        {
+            _faults.Add(rule);
+        }
+    }
+
+    /// <summary>Removes every injected fault.</summary>
+    public void ClearFaults()
+    {
+        lock (_faults)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests() => _requests.Clear();
+
+    /// <summary>Request ids, Hub-style errors, fault injection and recording, around every request.</summary>
+    private async Task HandleAsync(HttpContext context, RequestDelegate next)
+    {
+        var requestId = $"Root=1-emulator-{Interlocked.Increment(ref _requestCounter):D6}";
+        context.Response.Headers["X-Request-Id"] = requestId;
+        context.Request.EnableBuffering();
+        var body = await new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Request.Body.Position = 0;
+        string? account = null;
+        try
+        {
+            account = Hub.Authenticate(context.Request.Headers.Authorization.ToString())?.Name;
+        }
+        catch (HubError)
+        {
+            // An invalid token is answered by the endpoint itself.
+        }
+
+        try
+        {
+            if (TakeFault(context.Request.Method, context.Request.Path.Value ?? string.Empty) is { } fault)
+            {
+                await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                if (fault.Status is { } status)
+                {
+                    context.Response.StatusCode = status;
+                    if (fault.RetryAfter is { } retryAfter)
+                    {
+                        context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    if (fault.Body is not null)
+                    {
+                        context.Response.ContentType = fault.ContentType;
+                        await context.Response.WriteAsync(fault.Body, context.RequestAborted).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+            }
+
+            await next(context).ConfigureAwait(false);
+        }
+        catch (HubError error)
+        {
+            context.Response.Clear();
+            context.Response.Headers["X-Request-Id"] = requestId;
+            context.Response.StatusCode = error.Status;
+            if (error.Code is not null)
+            {
+                context.Response.Headers["X-Error-Code"] = error.Code;
+            }
+
+            context.Response.Headers["X-Error-Message"] = error.Message;
+            context.Response.ContentType = "application/json";
+            var payload = error.Url is null
+                ? new Dictionary<string, string> { ["error"] = error.Message }
+                : new Dictionary<string, string> { ["error"] = error.Message, ["url"] = error.Url };
+            await context.Response.WriteAsync(JsonSerializer.Serialize(payload), context.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            _requests.Enqueue(new RecordedRequest(
+                context.Request.Method,
+                context.Request.Path.Value ?? string.Empty,
+                context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
+                account,
+                body,
+                context.Response.StatusCode));
+        }
+    }
+
+    private FaultRule? TakeFault(string method, string path)
+    {
+        lock (_faults)
+        {
+            var rule = _faults.FirstOrDefault(f => f.Times is null or > 0 && f.Matches(method, path));
+            if (rule?.Times is { } times)
+            {
+                rule.Times = times - 1;
+            }
+
+            return rule;
+        }
+    }
+
+    /// <summary>Stops listening.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

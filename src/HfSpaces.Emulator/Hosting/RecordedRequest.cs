@@ -1,0 +1,10 @@
+namespace HfSpaces.Emulator.Hosting;
+
+/// <summary>A request the emulator received. The bearer token is not kept: only the account it belonged to.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Path, percent-decoded.</param>
+/// <param name="Query">Raw query string, without '?'.</param>
+/// <param name="Account">The authenticated account name; null for anonymous or invalid tokens.</param>
+/// <param name="Body">The request body as text.</param>
+/// <param name="Status">The status answered.</param>
+public sealed record RecordedRequest(string Method, string Path, string Query, string? Account, string Body, int Status);

@@ -1,0 +1,30 @@
+using HfSpaces.Emulator;
+using HfSpaces.Emulator.State;
+
+// Standalone: dotnet run --project src/HfSpaces.Emulator -- [--port 5000] [--user demo] [--token hf_emulator]
+var port = ArgValue("--port") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 5000;
+var user = ArgValue("--user") ?? "demo";
+var token = ArgValue("--token") ?? "hf_emulator";
+
+await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+{
+    Port = port,
+    Accounts = new Dictionary<string, string> { [user] = token },
+    Spaces = [new SpaceSeed($"{user}/demo"), new SpaceSeed($"{user}/static-site", Sdk: "static")],
+});
+Console.WriteLine($"Hugging Face Hub emulator on {emulator.Endpoint} — account '{user}', Spaces {user}/demo and {user}/static-site.");
+Console.WriteLine($"Try: HF_ENDPOINT={emulator.Endpoint.ToString().TrimEnd('/')} HF_TOKEN=<token> dotnet run --project src/HfSpaces.Cli -- runtime {user}/demo");
+Console.WriteLine("Ctrl+C stops it.");
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult();
+};
+await stop.Task;
+
+string? ArgValue(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

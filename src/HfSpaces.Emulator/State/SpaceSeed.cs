@@ -1,0 +1,8 @@
+namespace HfSpaces.Emulator.State;
+
+/// <summary>A Space to create when the emulator starts (or later, through <see cref="EmulatedHub.AddSpace"/>).</summary>
+/// <param name="Id"><c>namespace/name</c>.</param>
+/// <param name="Sdk"><c>gradio</c>, <c>streamlit</c>, <c>docker</c> or <c>static</c> (static Spaces have no hardware and refuse pause/restart).</param>
+/// <param name="Hardware">The flavor it runs on (ignored for static Spaces).</param>
+/// <param name="Private">Private Spaces are invisible (404) to other accounts.</param>
+public sealed record SpaceSeed(string Id, string Sdk = "gradio", string Hardware = "cpu-basic", bool Private = false);
