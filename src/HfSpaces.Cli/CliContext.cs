@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HfSpaces.Cli;
+
+/// <summary>What every command needs: its writers, stdin, output mode and a way to build the SDK client.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, TextReader input, Func<HfSpacesClientOptions, HfSpacesClient> createClient)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Err { get; } = error;
+
+    public TextReader In { get; } = input;
+
+    /// <summary>True when ANSI colours make sense: a terminal, and NO_COLOR unset.</summary>
+    public bool Colors { get; init; }
+
+    public HfSpacesClient CreateClient(HfSpacesClientOptions options) => createClient(options);
+
+    public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>A stage in colour: green running, yellow moving, red failed, grey paused.</summary>
+    public string Stage(SpaceStage stage)
+    {
+        var text = stage.ToString();
+        if (!Colors)
+        {
+            return text;
+        }
+
+        var color = stage.IsIntermediate ? "33" : text.EndsWith("ERROR", StringComparison.Ordinal) || text == SpaceStage.Values.NoAppFile ? "31" : stage == SpaceStage.Running ? "32" : "90";
+        return $"\u001b[{color}m{text}\u001b[0m";
+    }
+}

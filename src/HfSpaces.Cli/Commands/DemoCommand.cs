@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using HfSpaces.Emulator;
+using HfSpaces.Emulator.State;
+using static HfSpaces.Cli.HfSpacesCli;
+
+namespace HfSpaces.Cli.Commands;
+
+/// <summary>
+/// The main job: a whole Space lifecycle through the public SDK. By default against the embedded emulator (no account,
+/// no network); with a token (HF_TOKEN or --token) and --space against the real Hub.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string EmulatorUser = "demo";
+
+    public static Command Create(CliContext cli)
+    {
+        var space = new Option<string?>("--space") { Description = "Real Hub only: your Space to run the lifecycle on (namespace/name)." };
+        var hardware = new Option<string?>("--hardware") { Description = "The flavor to request (emulator default t4-small; real Hub default cpu-basic, which is free)." };
+        var duplicateTo = new Option<string?>("--duplicate-to") { Description = "Real Hub only: also duplicate the Space to this id (creates a Space)." };
+        var emulator = new Option<bool>("--emulator") { Description = "Use the embedded emulator even when a token is set." };
+        var command = new Command("demo", "Run a Space lifecycle: runtime, hardware, wait, sleep time, secrets, variables, pause, restart, duplicate, logs.")
+        {
+            space, hardware, duplicateTo, emulator,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                var token = parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("HF_TOKEN");
+                if (parse.GetValue(emulator) || string.IsNullOrWhiteSpace(token))
+                {
+                    return await RunOnEmulatorAsync(cli, parse.GetValue(hardware) ?? SpaceHardware.Values.T4Small, ct).ConfigureAwait(false);
+                }
+
+                if (parse.GetValue(space) is not { } target)
+                {
+                    await cli.Err.WriteLineAsync("error: a token is set, so the demo would run on the real Hub: pass --space namespace/name (a Space you own), or --emulator.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = parse.GetValue(EndpointOption), Token = token, ApplicationId = "hf-spaces-demo" });
+                cli.Out.WriteLine($"Running the lifecycle on {target} at {client.Endpoint} (real Hub).");
+                return await LifecycleAsync(cli, client, SpaceId.Parse(target), parse.GetValue(hardware) ?? SpaceHardware.Values.CpuBasic, parse.GetValue(duplicateTo), staticSpace: null, ct).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                return await ReportAsync(cli, e).ConfigureAwait(false);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunOnEmulatorAsync(CliContext cli, string hardware, CancellationToken ct)
+    {
+        var token = "hf_emulator_" + Guid.NewGuid().ToString("N");
+        await using var hub = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Accounts = new Dictionary<string, string> { [EmulatorUser] = token },
+            Spaces = [new SpaceSeed($"{EmulatorUser}/chatbot"), new SpaceSeed($"{EmulatorUser}/landing-page", Sdk: "static")],
+        }, ct).ConfigureAwait(false);
+        cli.Out.WriteLine($"Started the Hub emulator on {hub.Endpoint} (no account, no network). Set HF_TOKEN and pass --space to run this on the real Hub.");
+        using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = hub.Endpoint, Token = token, ApplicationId = "hf-spaces-demo" });
+        return await LifecycleAsync(cli, client, $"{EmulatorUser}/chatbot", hardware, $"{EmulatorUser}/chatbot-copy", $"{EmulatorUser}/landing-page", ct).ConfigureAwait(false);
+    }
+
+    private static async Task<int> LifecycleAsync(CliContext cli, HfSpacesClient client, SpaceId space, string flavor, string? duplicateTo, SpaceId? staticSpace, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var step = 0;
+        void Step(string text) => cli.Out.WriteLine($"[{++step,2}] {text}");
+        void Detail(string text) => cli.Out.WriteLine($"     {text}");
+
+        var runtime = await client.GetRuntimeAsync(space, ct).ConfigureAwait(false);
+        Step($"runtime of {space}: {cli.Stage(runtime.Stage)} on {runtime.Hardware?.ToString() ?? "no hardware"}, sleeps after {Output.SleepTime(runtime.SleepTime)}");
+
+        var catalog = await client.ListHardwareAsync(ct).ConfigureAwait(false);
+        var cheapestGpu = catalog.Where(h => h.Accelerator is not null && h.UnitCostUsd > 0).MinBy(h => h.UnitCostUsd);
+        Step($"hardware catalog: {catalog.Count} flavors{(cheapestGpu is null ? string.Empty : $"; cheapest GPU {cheapestGpu.Name} ({cheapestGpu.Accelerator!.Model}, ${(cheapestGpu.UnitCostUsd * 60)?.ToString("0.00", CultureInfo.InvariantCulture)}/h)")}");
+
+        var hardware = RuntimeCommands.ParseFlavor(flavor, force: false);
+        runtime = await client.RequestHardwareAsync(space, hardware, TimeSpan.FromHours(1), ct).ConfigureAwait(false);
+        Step($"requested {hardware} with a 1 h sleep time: {cli.Stage(runtime.Stage)} (requested {runtime.RequestedHardware})");
+
+        Step("waiting for the Space to run:");
+        runtime = await RuntimeCommands.WaitAsync(cli, client, space, TimeSpan.FromMinutes(15), quiet: false, ct).ConfigureAwait(false);
+        Detail($"{cli.Stage(runtime.Stage)} on {runtime.Hardware}");
+
+        runtime = await client.SetSleepTimeAsync(space, TimeSpan.FromHours(2), ct).ConfigureAwait(false);
+        Step($"sleep time set; the Hub reports {Output.SleepTime(runtime.SleepTime)}{(runtime.Hardware == SpaceHardware.CpuBasic ? " (fixed on cpu-basic)" : string.Empty)}");
+
+        await client.SetSecretAsync(space, "DEMO_API_KEY", "sk-demo-" + Guid.NewGuid().ToString("N"), "set by hf-spaces demo", ct).ConfigureAwait(false);
+        await client.SetVariableAsync(space, "DEMO_MODEL_ID", "gpt2", "set by hf-spaces demo", ct).ConfigureAwait(false);
+        Step("secret DEMO_API_KEY (value never shown) and variable DEMO_MODEL_ID=gpt2 set");
+
+        var secrets = await client.ListSecretsAsync(space, ct).ConfigureAwait(false);
+        var variables = await client.ListVariablesAsync(space, ct).ConfigureAwait(false);
+        Step($"secrets: {string.Join(", ", secrets.Keys.Order(StringComparer.Ordinal))}; variables: {string.Join(", ", variables.Values.Select(v => $"{v.Key}={v.Value}"))}");
+
+        runtime = await client.PauseAsync(space, ct).ConfigureAwait(false);
+        Step($"paused: {cli.Stage(runtime.Stage)}");
+
+        runtime = await client.RestartAsync(space, cancellationToken: ct).ConfigureAwait(false);
+        Step($"restarted: {cli.Stage(runtime.Stage)}; waiting:");
+        runtime = await RuntimeCommands.WaitAsync(cli, client, space, TimeSpan.FromMinutes(15), quiet: false, ct).ConfigureAwait(false);
+
+        if (duplicateTo is not null)
+        {
+            var copy = await client.DuplicateAsync(space, duplicateTo, new DuplicateSpaceOptions { Visibility = SpaceVisibility.Private, ExistOk = true }, ct).ConfigureAwait(false);
+            Step($"duplicated to {copy.Id}: {copy.Url}{(copy.AlreadyExisted ? " (already existed)" : string.Empty)}");
+        }
+
+        Step("build logs:");
+        await foreach (var line in client.StreamLogsAsync(space, new SpaceLogOptions { Type = SpaceLogType.Build, Tail = 5, IdleTimeout = TimeSpan.FromSeconds(3) }, ct).ConfigureAwait(false))
+        {
+            Detail(line.Text);
+        }
+
+        Step("run logs:");
+        await foreach (var line in client.StreamLogsAsync(space, new SpaceLogOptions { Tail = 3, IdleTimeout = TimeSpan.FromSeconds(3) }, ct).ConfigureAwait(false))
+        {
+            Detail(line.Text);
+        }
+
+        await client.DeleteSecretAsync(space, "DEMO_API_KEY", ct).ConfigureAwait(false);
+        await client.DeleteVariableAsync(space, "DEMO_MODEL_ID", ct).ConfigureAwait(false);
+        Step("demo secret and variable deleted");
+
+        if (staticSpace is { } site)
+        {
+            try
+            {
+                await client.PauseAsync(site, ct).ConfigureAwait(false);
+            }
+            catch (HfSpacesException e)
+            {
+                Step($"errors are typed: pausing the static Space {site} gave {e.GetType().Name} {(int?)e.StatusCode}: {e.ServerMessage}");
+            }
+        }
+
+        cli.Out.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s: {cli.Stage(runtime.Stage)} on {runtime.Hardware}.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using static HfSpaces.Cli.HfSpacesCli;
+
+namespace HfSpaces.Cli.Commands;
+
+/// <summary>duplicate SOURCE [TARGET] [--private|--visibility] [--hardware] [--sleep] [--exist-ok].</summary>
+internal static class DuplicateCommand
+{
+    public static IEnumerable<Command> Create(CliContext cli)
+    {
+        var source = SpaceArgument("source", "The Space to copy, namespace/name.");
+        var target = new Argument<string?>("target") { Description = "namespace/name, or a name in your namespace (default: the source's name).", Arity = ArgumentArity.ZeroOrOne };
+        var visibility = new Option<string?>("--visibility") { Description = "public, private or protected." };
+        visibility.AcceptOnlyFromAmong("public", "private", "protected");
+        var hardware = new Option<string?>("--hardware") { Description = "The copy's hardware flavor." };
+        var sleep = RuntimeCommands.SleepOption("--sleep", "The copy's sleep time: seconds, or 'never'.");
+        var existOk = new Option<bool>("--exist-ok") { Description = "An existing target is not an error." };
+        var command = new Command("duplicate", "Copy a Space.") { source, target, visibility, hardware, sleep, existOk };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var result = await client.DuplicateAsync(parse.GetValue(source), parse.GetValue(target), new DuplicateSpaceOptions
+            {
+                Visibility = parse.GetValue(visibility) is { } v ? SpaceVisibility.Parse(v) : (SpaceVisibility?)null,
+                Hardware = parse.GetValue(hardware) is { } h ? RuntimeCommands.ParseFlavor(h, force: false) : (SpaceHardware?)null,
+                SleepTime = parse.GetValue(sleep),
+                ExistOk = parse.GetValue(existOk),
+            }, ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(new { id = result.Id.ToString(), url = result.Url, alreadyExisted = result.AlreadyExisted });
+            }
+            else
+            {
+                cli.Out.WriteLine(result.AlreadyExisted ? $"{result.Id} already exists: {result.Url}" : $"Duplicated to {result.Id}: {result.Url}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        yield return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using HfSpaces.Cli.Commands;
+
+namespace HfSpaces.Cli;
+
+/// <summary>The <c>hf-spaces</c> command tree. <see cref="RunAsync"/> is what <c>Main</c> calls and what tests call in process.</summary>
+public static class HfSpacesCli
+{
+    /// <summary>The Hub to talk to; default <c>HF_ENDPOINT</c>, else https://huggingface.co.</summary>
+    internal static readonly Option<Uri?> EndpointOption = new("--endpoint")
+    {
+        Description = "The Hub URL (default: HF_ENDPOINT, else https://huggingface.co).",
+        Recursive = true,
+        CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) ? uri : Fail<Uri>(r, $"--endpoint '{r.Tokens[0].Value}' is not an absolute URL."),
+    };
+
+    /// <summary>The access token; default <c>HF_TOKEN</c>, else the token file.</summary>
+    internal static readonly Option<string?> TokenOption = new("--token")
+    {
+        Description = "The access token (default: HF_TOKEN, else ~/.cache/huggingface/token). Prefer the variable: options show in process lists.",
+        Recursive = true,
+    };
+
+    /// <summary>Machine-readable output.</summary>
+    internal static readonly Option<bool> JsonOption = new("--json")
+    {
+        Description = "Print JSON instead of tables.",
+        Recursive = true,
+    };
+
+    /// <summary>Runs the command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        var root = new RootCommand("Manage Hugging Face Spaces at run time. Exit codes: 0 ok, 2 usage, 3 not found, 4 auth, 5 Hub failure, 6 wait timeout.");
+        root.Options.Add(EndpointOption);
+        root.Options.Add(TokenOption);
+        root.Options.Add(JsonOption);
+        foreach (var command in RuntimeCommands.Create(cli)
+            .Concat(LogsCommand.Create(cli))
+            .Concat(KeyValueCommands.Create(cli))
+            .Concat(DuplicateCommand.Create(cli))
+            .Concat(VolumesCommands.Create(cli))
+            .Append(DemoCommand.Create(cli)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await cli.Err.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await cli.Err.WriteLineAsync("Run 'hf-spaces --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Out, Error = cli.Err }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A required <c>namespace/name</c> argument, validated while parsing (a bad id is a usage error).</summary>
+    internal static Argument<SpaceId> SpaceArgument(string name = "space", string description = "The Space, namespace/name.") => new(name)
+    {
+        Description = description,
+        CustomParser = r => SpaceId.TryParse(r.Tokens[0].Value, out var id, out var error) ? id : Fail<SpaceId>(r, error),
+    };
+
+    /// <summary>Builds the client from the global options and runs <paramref name="body"/>, turning failures into exit codes.</summary>
+    internal static async Task<int> ExecuteAsync(CliContext cli, ParseResult parse, Func<HfSpacesClient, bool, Task<int>> body)
+    {
+        try
+        {
+            using var client = cli.CreateClient(new HfSpacesClientOptions
+            {
+                Endpoint = parse.GetValue(EndpointOption),
+                Token = parse.GetValue(TokenOption),
+                ApplicationId = "hf-spaces-cli",
+            });
+            return await body(client, parse.GetValue(JsonOption)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return await ReportAsync(cli, e).ConfigureAwait(false);
+        }
+    }
+
+    internal static async Task<int> ReportAsync(CliContext cli, Exception e)
+    {
+        var (code, message) = e switch
+        {
+            HfSpacesNotFoundException => (ExitCodes.NotFound, e.Message),
+            HfSpacesUnauthorizedException or HfSpacesForbiddenException => (ExitCodes.Auth, e.Message),
+            HfSpacesException => (ExitCodes.HubFailure, e.Message),
+            SpaceWaitTimeoutException => (ExitCodes.Timeout, e.Message),
+            ArgumentException => (ExitCodes.Usage, e.Message),
+            OperationCanceledException => (ExitCodes.Cancelled, "Cancelled."),
+            _ => (ExitCodes.Unexpected, $"Unexpected error: {e}"),
+        };
+        await cli.Err.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        return code;
+    }
+
+    private static T Fail<T>(ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default!;
+    }
+}

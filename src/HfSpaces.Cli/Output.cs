@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace HfSpaces.Cli;
+
+/// <summary>Human and JSON renderings of the SDK's models, shared by the commands.</summary>
+internal static class Output
+{
+    public static void Runtime(CliContext cli, SpaceId space, SpaceRuntime runtime, bool json)
+    {
+        if (json)
+        {
+            cli.WriteJson(ToJson(space, runtime));
+            return;
+        }
+
+        Table(cli, [
+            ("space", space.ToString()),
+            ("stage", cli.Stage(runtime.Stage)),
+            ("hardware", runtime.Hardware?.ToString() ?? "-"),
+            ("requested", runtime.RequestedHardware?.ToString() ?? "-"),
+            ("sleep time", SleepTime(runtime.SleepTime)),
+            ("storage", runtime.Storage?.ToString() ?? "-"),
+            ("dev mode", runtime.DevMode ? "on" : "off"),
+            ("replicas", runtime.Replicas is { } r ? $"{(r.IsAuto ? "auto" : r.Requested?.ToString(CultureInfo.InvariantCulture) ?? "-")} requested, {r.Current?.ToString(CultureInfo.InvariantCulture) ?? "-"} running" : "-"),
+            ("domains", runtime.Domains.Count == 0 ? "-" : string.Join(", ", runtime.Domains.Select(d => d.Domain))),
+            ("error", runtime.ErrorMessage ?? "-"),
+        ]);
+    }
+
+    public static object ToJson(SpaceId space, SpaceRuntime runtime) => new
+    {
+        space = space.ToString(),
+        stage = runtime.Stage.ToString(),
+        hardware = runtime.Hardware?.ToString(),
+        requestedHardware = runtime.RequestedHardware?.ToString(),
+        sleepTimeSeconds = runtime.SleepTime is { } s ? (s == Timeout.InfiniteTimeSpan ? -1 : (long?)s.TotalSeconds) : null,
+        storage = runtime.Storage?.ToString(),
+        devMode = runtime.DevMode,
+        replicas = runtime.Replicas,
+        domains = runtime.Domains.Select(d => d.Domain).ToArray(),
+        errorMessage = runtime.ErrorMessage,
+    };
+
+    public static string SleepTime(TimeSpan? sleep) => sleep switch
+    {
+        null => "never (not reported)",
+        { } s when s == Timeout.InfiniteTimeSpan => "never",
+        { } s => s.TotalSeconds % 3600 == 0 ? $"{s.TotalHours:0} h" : s.TotalSeconds % 60 == 0 ? $"{s.TotalMinutes:0} min" : $"{s.TotalSeconds:0} s",
+    };
+
+    public static void Table(CliContext cli, IReadOnlyList<(string Key, string Value)> rows)
+    {
+        var width = rows.Max(r => r.Key.Length);
+        foreach (var (key, value) in rows)
+        {
+            cli.Out.WriteLine($"{key.PadRight(width)}  {value}");
+        }
+    }
+
+    public static void Columns(CliContext cli, string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.ToList();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[i].Length))).ToArray();
+        cli.Out.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in all)
+        {
+            cli.Out.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        }
+    }
+}
