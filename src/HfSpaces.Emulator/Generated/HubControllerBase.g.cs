@@ -338,10 +338,10 @@ namespace HfSpaces.Emulator.Generated
         /// A number, or `auto`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requested")]
-        public int Requested { get; set; }
+        public int? Requested { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("current")]
-        public int Current { get; set; }
+        public int? Current { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -368,7 +368,7 @@ namespace HfSpaces.Emulator.Generated
         public string Stage { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("isCustom")]
-        public bool IsCustom { get; set; }
+        public bool? IsCustom { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -428,7 +428,7 @@ namespace HfSpaces.Emulator.Generated
         public string Revision { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("readOnly")]
-        public bool ReadOnly { get; set; }
+        public bool? ReadOnly { get; set; }
 
         /// <summary>
         /// Sub-path inside the source.
@@ -474,7 +474,7 @@ namespace HfSpaces.Emulator.Generated
         /// Absent on static Spaces (= false).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("devMode")]
-        public bool DevMode { get; set; }
+        public bool? DevMode { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("replicas")]
         public SpaceReplicas Replicas { get; set; }
@@ -529,7 +529,7 @@ namespace HfSpaces.Emulator.Generated
         /// Seconds of inactivity before sleep; -1 = never. Omitted when not set.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sleepTimeSeconds")]
-        public int SleepTimeSeconds { get; set; }
+        public int? SleepTimeSeconds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -701,7 +701,7 @@ namespace HfSpaces.Emulator.Generated
         public string Description { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -726,7 +726,7 @@ namespace HfSpaces.Emulator.Generated
         public string Description { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
-        public System.DateTimeOffset UpdatedAt { get; set; }
+        public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -851,7 +851,7 @@ namespace HfSpaces.Emulator.Generated
         public string StorageTier { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("sleepTimeSeconds")]
-        public int SleepTimeSeconds { get; set; }
+        public int? SleepTimeSeconds { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("secrets")]
         public System.Collections.Generic.List<SpaceSecretItem> Secrets { get; set; }
@@ -952,10 +952,10 @@ namespace HfSpaces.Emulator.Generated
         /// Price per unit in millionths of a dollar.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unitCostMicroUSD")]
-        public long UnitCostMicroUSD { get; set; }
+        public long? UnitCostMicroUSD { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("unitCostUSD")]
-        public double UnitCostUSD { get; set; }
+        public double? UnitCostUSD { get; set; }
 
         /// <summary>
         /// The billing unit, e.g. minute.

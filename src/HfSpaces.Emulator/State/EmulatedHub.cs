@@ -113,7 +113,7 @@ public sealed class EmulatedHub
             ? EmulatedSpace.CpuBasicSleepSeconds
             : sleepSeconds is { } s ? ValidSleep(s) : space.SleepSeconds is EmulatedSpace.CpuBasicSleepSeconds ? null : space.SleepSeconds;
         StartBuild(space, flavor!, $"Requested hardware {flavor}");
-        return Snapshot(space);
+        return Snapshot(space, advance: false);
     });
 
     internal SpaceRuntime SetSleepTime(EmulatedAccount? caller, string ns, string repo, int seconds) => Locked(() =>
@@ -148,7 +148,7 @@ public sealed class EmulatedHub
         NotStatic(space, "Cannot restart a static Space");
         Advance(space);
         StartBuild(space, space.RequestedHardware ?? space.CurrentHardware ?? "cpu-basic", factory ? "Factory reboot: rebuilding without cache" : "Restarting");
-        return Snapshot(space);
+        return Snapshot(space, advance: false);
     });
 
     internal Dictionary<string, SpaceSecret> ListSecrets(EmulatedAccount? caller, string ns, string repo) => Locked(() =>
@@ -389,9 +389,14 @@ public sealed class EmulatedHub
         space.RunLogs.Add((done, $"Running on local URL:  http://0.0.0.0:7860 ({rebuild.Hardware})"));
     }
 
-    private SpaceRuntime Snapshot(EmulatedSpace space)
+    /// <summary>The runtime as the Hub reports it. The answer to a change shows the stage the change set (no advance).</summary>
+    private SpaceRuntime Snapshot(EmulatedSpace space, bool advance = true)
     {
-        Advance(space);
+        if (advance)
+        {
+            Advance(space);
+        }
+
         return new SpaceRuntime
         {
             Stage = space.Stage,

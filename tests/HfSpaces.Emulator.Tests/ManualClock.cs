@@ -1,0 +1,11 @@
+namespace HfSpaces.Emulator.Tests;
+
+/// <summary>A clock that only moves when told to.</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using HfSpaces.Emulator.Hosting;
+using HfSpaces.Emulator.State;
+
+namespace HfSpaces.Emulator.Tests;
+
+/// <summary>The SDK against the emulator over HTTP: two independent readings of the spec that must agree.</summary>
+public sealed class SdkOnEmulatorTests : IAsyncLifetime
+{
+    private const string Token = "hf_alice_emulator";
+    private HfSpacesEmulator _emulator = null!;
+    private HfSpacesClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Timings = new StageTimings(TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(40)),
+            Accounts = new Dictionary<string, string> { ["alice"] = Token, ["bob"] = "hf_bob" },
+            Spaces = [new SpaceSeed("alice/demo"), new SpaceSeed("alice/site", Sdk: "static")],
+        });
+        _client = Client(Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    private HfSpacesClient Client(string? token, int maxRetries = 0) =>
+        new(new HfSpacesClientOptions { Endpoint = _emulator.Endpoint, Token = token, UseImplicitToken = false, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+    private static readonly WaitForStageOptions Wait = new() { PollInterval = TimeSpan.FromMilliseconds(10), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task A_full_lifecycle_through_the_sdk()
+    {
+        var initial = await _client.GetRuntimeAsync("alice/demo");
+        Assert.Equal((SpaceStage.Running, SpaceHardware.CpuBasic, TimeSpan.FromHours(48)), (initial.Stage, initial.Hardware, initial.SleepTime));
+
+        var requested = await _client.RequestHardwareAsync("alice/demo", SpaceHardware.T4Small, TimeSpan.FromHours(1));
+        Assert.Equal((SpaceStage.Building, SpaceHardware.T4Small), (requested.Stage, requested.RequestedHardware));
+
+        var stages = new List<SpaceStage>();
+        var running = await _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        {
+            PollInterval = Wait.PollInterval, MaxPollInterval = Wait.MaxPollInterval, Timeout = Wait.Timeout,
+            Progress = new Progress(r => stages.Add(r.Stage)),
+        });
+        Assert.Equal((SpaceStage.Running, SpaceHardware.T4Small, TimeSpan.FromHours(1)), (running.Stage, running.Hardware, running.SleepTime));
+        Assert.Contains(SpaceStage.AppStarting, stages);
+
+        Assert.Equal(TimeSpan.FromHours(2), (await _client.SetSleepTimeAsync("alice/demo", TimeSpan.FromHours(2))).SleepTime);
+        Assert.Null((await _client.SetSleepTimeAsync("alice/demo", Timeout.InfiniteTimeSpan)).SleepTime);
+
+        await _client.SetSecretAsync("alice/demo", "API_KEY", "sk-secret", "chat");
+        Assert.Equal("sk-secret", _emulator.Hub.SecretValue("alice/demo", "API_KEY"));
+        Assert.Equal("chat", (await _client.ListSecretsAsync("alice/demo"))["API_KEY"].Description);
+        Assert.Equal("gpt2", (await _client.SetVariableAsync("alice/demo", "MODEL", "gpt2"))["MODEL"].Value);
+        Assert.Empty(await _client.DeleteVariableAsync("alice/demo", "MODEL"));
+        await _client.DeleteSecretAsync("alice/demo", "API_KEY");
+        Assert.Empty(await _client.ListSecretsAsync("alice/demo"));
+
+        Assert.Equal(SpaceStage.Paused, (await _client.PauseAsync("alice/demo")).Stage);
+        Assert.Equal(SpaceStage.Building, (await _client.RestartAsync("alice/demo", factoryReboot: true)).Stage);
+        Assert.Equal(SpaceStage.Running, (await _client.WaitForStageAsync("alice/demo", Wait)).Stage);
+        Assert.Contains(_emulator.Requests, r => r.Path == "/api/spaces/alice/demo/restart" && r.Query == "factory=true");
+
+        Assert.True((await _client.SetDevModeAsync("alice/demo", true)).DevMode);
+        await _client.SetVolumesAsync("alice/demo", [new SpaceVolume(SpaceVolumeType.Model, "openai/whisper", "/data") { ReadOnly = true }]);
+        Assert.Equal([new SpaceVolume(SpaceVolumeType.Model, "openai/whisper", "/data") { ReadOnly = true }], (await _client.GetRuntimeAsync("alice/demo")).Volumes!);
+        await _client.DeleteVolumesAsync("alice/demo");
+
+        var copy = await _client.DuplicateAsync("alice/demo", "demo-copy", new DuplicateSpaceOptions { Visibility = SpaceVisibility.Private, Hardware = SpaceHardware.CpuUpgrade });
+        Assert.Equal(new SpaceDuplicate("alice/demo-copy", new Uri(_emulator.Endpoint, "spaces/alice/demo-copy"), false), copy);
+        var again = await _client.DuplicateAsync("alice/demo", "alice/demo-copy", new DuplicateSpaceOptions { ExistOk = true });
+        Assert.True(again.AlreadyExisted);
+
+        var build = await _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Type = SpaceLogType.Build }).ToListAsync();
+        Assert.Contains(build, l => l.Text == "Requested hardware t4-small: building image for t4-small" && l.Timestamp is not null);
+        var tail = await _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Tail = 1 }).ToListAsync();
+        Assert.Single(tail);
+    }
+
+    [Fact]
+    public async Task Errors_from_the_emulator_map_to_the_sdk_exceptions()
+    {
+        using var anonymous = Client(null);
+        using var bob = Client("hf_bob");
+        using var wrong = Client("hf_wrong");
+
+        var unauthorized = await Assert.ThrowsAsync<HfSpacesUnauthorizedException>(() => anonymous.PauseAsync("alice/demo"));
+        var forbidden = await Assert.ThrowsAsync<HfSpacesForbiddenException>(() => bob.PauseAsync("alice/demo"));
+        var missing = await Assert.ThrowsAsync<HfSpacesNotFoundException>(() => _client.GetRuntimeAsync("alice/nope"));
+        var badToken = await Assert.ThrowsAsync<HfSpacesUnauthorizedException>(() => wrong.GetRuntimeAsync("alice/demo"));
+        var staticPause = await Assert.ThrowsAsync<HfSpacesException>(() => _client.PauseAsync("alice/site"));
+        var badFlavor = await Assert.ThrowsAsync<HfSpacesException>(() => _client.RequestHardwareAsync("alice/demo", new SpaceHardware("h999")));
+
+        Assert.StartsWith("POST /api/spaces/alice/demo/pause answered 401 Unauthorized", unauthorized.Message, StringComparison.Ordinal);
+        Assert.Equal("You don't have the rights to pause alice/demo: only its owner can", forbidden.ServerMessage);
+        Assert.Equal("RepoNotFound", missing.ErrorCode);
+        Assert.Equal("Invalid credentials in Authorization header", badToken.ServerMessage);
+        Assert.Equal((HttpStatusCode.BadRequest, "Cannot pause a static Space"), (staticPause.StatusCode, staticPause.ServerMessage));
+        Assert.StartsWith("Invalid hardware flavor 'h999'", badFlavor.ServerMessage, StringComparison.Ordinal);
+        Assert.All([unauthorized, forbidden, missing, badToken, staticPause, badFlavor], e => Assert.StartsWith("Root=1-emulator-", e.RequestId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Injected_faults_exercise_the_retry_policy()
+    {
+        using var retrying = Client(Token, maxRetries: 2);
+        _emulator.AddFault(new FaultRule { Method = "GET", PathPattern = "/api/spaces/alice/demo/runtime", Status = 503, Times = 2 });
+
+        var runtime = await retrying.GetRuntimeAsync("alice/demo");
+
+        Assert.Equal(SpaceStage.Running, runtime.Stage);
+        Assert.Equal([503, 503, 200], _emulator.Requests.Where(r => r.Path.EndsWith("/runtime", StringComparison.Ordinal)).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Injected_malformed_bodies_and_rate_limits_are_typed_errors()
+    {
+        _emulator.AddFault(new FaultRule { PathPattern = "/api/spaces/hardware", Status = 200, Body = "[{\"name\":" , Times = 1 });
+        _emulator.AddFault(new FaultRule { PathPattern = "/api/whoami-v2", Status = 429, RetryAfter = TimeSpan.FromSeconds(120), Body = "{\"error\":\"slow down\"}" });
+
+        await Assert.ThrowsAsync<HfSpacesException>(() => _client.ListHardwareAsync());
+        var limited = await Assert.ThrowsAsync<HfSpacesRateLimitedException>(() => _client.WhoAmIAsync());
+
+        Assert.Equal(TimeSpan.FromSeconds(120), limited.RetryAfter);
+        Assert.Equal(17, (await _client.ListHardwareAsync()).Count);
+    }
+
+    [Fact]
+    public async Task The_emulator_records_who_called_without_keeping_the_token()
+    {
+        await _client.GetRuntimeAsync("alice/demo");
+
+        var request = Assert.Single(_emulator.Requests);
+        Assert.Equal(new RecordedRequest("GET", "/api/spaces/alice/demo/runtime", string.Empty, "alice", string.Empty, 200), request);
+        Assert.DoesNotContain(Token, request.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class Progress(Action<SpaceRuntime> report) : IProgress<SpaceRuntime>
+    {
+        public void Report(SpaceRuntime value) => report(value);
+    }
+}
