@@ -1,0 +1,219 @@
+using System.Text.Json;
+using HfSpaces.Emulator;
+using HfSpaces.Emulator.State;
+
+namespace HfSpaces.Cli.Tests;
+
+/// <summary>The commands run in process against the emulator: output, --json shapes and exit codes.</summary>
+public sealed class CliTests : IAsyncLifetime
+{
+    private const string Token = "hf_cli_test_token_123";
+    private HfSpacesEmulator _emulator = null!;
+
+    public async Task InitializeAsync() =>
+        _emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Timings = StageTimings.Instant,
+            Accounts = new Dictionary<string, string> { ["alice"] = Token },
+            Spaces = [new SpaceSeed("alice/demo"), new SpaceSeed("alice/site", Sdk: "static")],
+        });
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    private async Task<(int Code, string Out, string Err)> RunWithInput(string stdin, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var cli = new CliContext(output, error, new StringReader(stdin), options => new HfSpacesClient(new HfSpacesClientOptions
+        {
+            Endpoint = options.Endpoint ?? _emulator.Endpoint,
+            Token = options.Token,
+            UseImplicitToken = false,
+            MaxRetries = 0,
+        }));
+        var code = await HfSpacesCli.RunAsync(args, cli);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    private string[] Auth(params string[] args) => [.. args, "--token", Token];
+
+    [Fact]
+    public async Task Runtime_prints_a_table()
+    {
+        var (code, output, error) = await Run(Auth("runtime", "alice/demo"));
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Contains("stage       RUNNING", output, StringComparison.Ordinal);
+        Assert.Contains("hardware    cpu-basic", output, StringComparison.Ordinal);
+        Assert.Contains("sleep time  48 h", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runtime_json_has_a_stable_shape()
+    {
+        var (code, output, _) = await Run(Auth("runtime", "alice/demo", "--json"));
+
+        Assert.Equal(ExitCodes.Success, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("alice/demo", json.GetProperty("space").GetString());
+        Assert.Equal("RUNNING", json.GetProperty("stage").GetString());
+        Assert.Equal("cpu-basic", json.GetProperty("hardware").GetString());
+        Assert.Equal(172800, json.GetProperty("sleepTimeSeconds").GetInt64());
+        Assert.False(json.GetProperty("devMode").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Hardware_then_wait_reaches_running_on_the_flavor()
+    {
+        var (code, output, _) = await Run(Auth("hardware", "alice/demo", "T4-Small", "--sleep", "3600", "--json"));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("BUILDING", JsonDocument.Parse(output).RootElement.GetProperty("stage").GetString());
+        Assert.Contains(_emulator.Requests, r => r.Path == "/api/spaces/alice/demo/hardware" && r.Body == """{"flavor":"t4-small","sleepTimeSeconds":3600}""");
+
+        var (waitCode, waited, _) = await Run(Auth("wait", "alice/demo", "--timeout", "10"));
+        Assert.Equal(ExitCodes.Success, waitCode);
+        Assert.Contains("RUNNING (t4-small)", waited, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typo_in_a_flavor_is_a_usage_error_with_a_suggestion_and_sends_nothing()
+    {
+        var (code, _, error) = await Run(Auth("hardware", "alice/demo", "a10g-smal"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("error: 'a10g-smal' is not a known SpaceHardware value. Did you mean 'a10g-small'?", error, StringComparison.Ordinal);
+        Assert.EndsWith("Pass --force to send it anyway.\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task Force_sends_an_unknown_flavor_and_the_hub_decides()
+    {
+        var (code, _, error) = await Run(Auth("hardware", "alice/demo", "h200x8", "--force"));
+
+        Assert.Equal(ExitCodes.HubFailure, code);
+        Assert.Contains("Invalid hardware flavor 'h200x8'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "runtime", "demo" }, "'demo' has no namespace")]
+    [InlineData(new[] { "runtime" }, "Required argument missing")]
+    [InlineData(new[] { "sleep", "alice/demo", "soon" }, "'soon' is not a sleep time")]
+    [InlineData(new[] { "frobnicate" }, "Unrecognized command or argument 'frobnicate'")]
+    public async Task Bad_command_lines_exit_with_the_usage_code(string[] args, string message)
+    {
+        var (code, _, error) = await Run(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_found_auth_and_hub_failures_have_their_own_exit_codes()
+    {
+        Assert.Equal(ExitCodes.NotFound, (await Run(Auth("runtime", "alice/nope"))).Code);
+        Assert.Equal(ExitCodes.Auth, (await Run("pause", "alice/demo")).Code);
+        Assert.Equal(ExitCodes.Auth, (await Run("runtime", "alice/demo", "--token", "hf_wrong")).Code);
+        var (code, _, error) = await Run(Auth("pause", "alice/site"));
+        Assert.Equal(ExitCodes.HubFailure, code);
+        Assert.Contains("Cannot pause a static Space", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secrets_read_the_value_from_stdin_and_never_print_it()
+    {
+        var (code, output, error) = await RunWithInput("sk-from-stdin\n", Auth("secrets", "set", "alice/demo", "API_KEY", "--description", "chat"));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("Secret API_KEY set on alice/demo.", output.Trim());
+        Assert.Equal("sk-from-stdin", _emulator.Hub.SecretValue("alice/demo", "API_KEY"));
+
+        var (listCode, listed, _) = await Run(Auth("secrets", "list", "alice/demo", "--json"));
+        Assert.Equal(ExitCodes.Success, listCode);
+        var entry = Assert.Single(JsonDocument.Parse(listed).RootElement.EnumerateArray());
+        Assert.Equal(("API_KEY", "chat"), (entry.GetProperty("key").GetString(), entry.GetProperty("description").GetString()));
+        Assert.DoesNotContain("sk-from-stdin", output + error + listed, StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Success, (await Run(Auth("secrets", "delete", "alice/demo", "API_KEY"))).Code);
+        Assert.Null(_emulator.Hub.SecretValue("alice/demo", "API_KEY"));
+    }
+
+    [Fact]
+    public async Task Variables_set_and_delete_print_the_whole_map()
+    {
+        var (_, set, _) = await Run(Auth("variables", "set", "alice/demo", "MODEL", "gpt2", "--json"));
+        Assert.Equal("gpt2", JsonDocument.Parse(set).RootElement[0].GetProperty("value").GetString());
+
+        var (_, table, _) = await Run(Auth("variables", "list", "alice/demo"));
+        Assert.Contains("MODEL  gpt2", table, StringComparison.Ordinal);
+
+        var (_, deleted, _) = await Run(Auth("variables", "delete", "alice/demo", "MODEL", "--json"));
+        Assert.Equal(0, JsonDocument.Parse(deleted).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Duplicate_reports_the_new_space_and_exist_ok()
+    {
+        var (code, output, _) = await Run(Auth("duplicate", "alice/demo", "copy", "--visibility", "private", "--json"));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("alice/copy", JsonDocument.Parse(output).RootElement.GetProperty("id").GetString());
+
+        Assert.Equal(ExitCodes.HubFailure, (await Run(Auth("duplicate", "alice/demo", "copy"))).Code);
+        var (okCode, again, _) = await Run(Auth("duplicate", "alice/demo", "copy", "--exist-ok"));
+        Assert.Equal(ExitCodes.Success, okCode);
+        Assert.StartsWith("alice/copy already exists:", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pause_restart_dev_mode_storage_and_volumes()
+    {
+        Assert.Contains("PAUSED", (await Run(Auth("pause", "alice/demo"))).Out, StringComparison.Ordinal);
+        Assert.Contains("BUILDING", (await Run(Auth("restart", "alice/demo", "--factory"))).Out, StringComparison.Ordinal);
+        Assert.Contains(_emulator.Requests, r => r.Path.EndsWith("/restart", StringComparison.Ordinal) && r.Query == "factory=true");
+        Assert.Contains("dev mode    on", (await Run(Auth("dev-mode", "alice/demo", "on"))).Out, StringComparison.Ordinal);
+        Assert.Contains("storage     medium", (await Run(Auth("storage", "alice/demo", "medium"))).Out, StringComparison.Ordinal);
+        Assert.Equal("1 volume(s) mounted on alice/demo.", (await Run(Auth("volumes", "set", "alice/demo", "model:openai/whisper:/data:ro"))).Out.Trim());
+        Assert.Equal(ExitCodes.Usage, (await Run(Auth("volumes", "set", "alice/demo", "model:/data"))).Code);
+        Assert.Equal(ExitCodes.Success, (await Run(Auth("volumes", "delete", "alice/demo"))).Code);
+    }
+
+    [Fact]
+    public async Task Hardware_list_logs_and_whoami()
+    {
+        var (_, catalog, _) = await Run("hardware", "list");
+        Assert.Contains("t4-small", catalog, StringComparison.Ordinal);
+        Assert.Contains("1x T4 16 GB", catalog, StringComparison.Ordinal);
+
+        var (logCode, logs, _) = await Run(Auth("logs", "alice/demo", "--tail", "1", "--json"));
+        Assert.Equal(ExitCodes.Success, logCode);
+        Assert.Equal("Running on local URL:  http://0.0.0.0:7860", JsonDocument.Parse(logs).RootElement.GetProperty("text").GetString());
+
+        var (_, whoami, _) = await Run(Auth("whoami", "--json"));
+        Assert.Equal("alice", JsonDocument.Parse(whoami).RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Demo_runs_a_whole_lifecycle_on_the_embedded_emulator()
+    {
+        var (code, output, error) = await Run("demo", "--emulator");
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Contains("requested t4-small with a 1 h sleep time: BUILDING (requested t4-small)", output, StringComparison.Ordinal);
+        Assert.Contains("paused: PAUSED", output, StringComparison.Ordinal);
+        Assert.Contains("duplicated to demo/chatbot-copy", output, StringComparison.Ordinal);
+        Assert.Contains("errors are typed: pausing the static Space demo/landing-page gave HfSpacesException 400: Cannot pause a static Space", output, StringComparison.Ordinal);
+        Assert.Matches(@"Done in \d+\.\d s: RUNNING on t4-small\.", output);
+        Assert.DoesNotContain("sk-demo-", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_with_a_token_but_no_space_refuses_to_touch_the_real_hub()
+    {
+        var (code, _, error) = await Run("demo", "--token", "hf_some_real_token");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("error: a token is set, so the demo would run on the real Hub: pass --space", error, StringComparison.Ordinal);
+    }
+}
