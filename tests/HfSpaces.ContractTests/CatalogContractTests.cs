@@ -1,31 +1,19 @@
 namespace HfSpaces.ContractTests;
 
-public sealed class CatalogContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class CatalogContractTests(HubServer hub) : ContractTest(hub)
 {
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public CatalogContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
-
     [Fact]
     public async Task ListHardware_reads_cpu_gpu_and_unknown_flavors()
     {
-        _hub.Reply("GET", "/api/spaces/hardware", 200, """
+        Hub.Reply("GET", "/api/spaces/hardware", 200, """
             [{"name":"cpu-basic","prettyName":"CPU basic","cpu":"2 vCPU","ram":"16 GB","accelerator":null,"unitCostMicroUSD":0,"unitCostUSD":0,"unitLabel":"minute"},
              {"name":"t4-small","prettyName":"Nvidia T4 - small","cpu":"4 vCPU","ram":"15 GB","ephemeralStorage":"50 GB","accelerator":{"type":"gpu","model":"T4","quantity":"1","vram":"16 GB","manufacturer":"Nvidia"},"unitCostMicroUSD":10000,"unitCostUSD":0.01,"unitLabel":"minute"},
              {"name":"b300x8","prettyName":"Future","cpu":"?","ram":"?","accelerator":{"type":"gpu","model":"B300","quantity":"8","vram":"2 TB","manufacturer":"Nvidia"},"unitCostMicroUSD":1,"unitCostUSD":0.000001,"unitLabel":"minute","newField":true}]
             """);
 
-        var catalog = await _client.ListHardwareAsync();
+        var catalog = await Client.ListHardwareAsync();
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "GET", "/api/spaces/hardware");
         Assert.Equal(3, catalog.Count);
         Assert.Equal(new SpaceHardwareInfo(SpaceHardware.CpuBasic, "CPU basic", "2 vCPU", "16 GB", null, null, 0, 0, "minute"), catalog[0]);
@@ -39,9 +27,9 @@ public sealed class CatalogContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task ListHardware_rejects_a_non_array_answer_with_a_typed_error()
     {
-        _hub.Reply("GET", "/api/spaces/hardware", 200, """{"flavors":[]}""");
+        Hub.Reply("GET", "/api/spaces/hardware", 200, """{"flavors":[]}""");
 
-        var error = await Assert.ThrowsAsync<HfSpacesException>(() => _client.ListHardwareAsync());
+        var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.ListHardwareAsync());
 
         Assert.Equal("GET /api/spaces/hardware answered 200 with a body this SDK cannot read: expected a JSON array, got Object.", error.Message);
     }
@@ -49,11 +37,11 @@ public sealed class CatalogContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task WhoAmI_reads_the_name_and_organisations()
     {
-        _hub.Reply("GET", "/api/whoami-v2", 200, """{"type":"user","name":"alice","fullname":"Alice","orgs":[{"name":"acme"},{"name":"huggingface"}],"auth":{"type":"access_token"}}""");
+        Hub.Reply("GET", "/api/whoami-v2", 200, """{"type":"user","name":"alice","fullname":"Alice","orgs":[{"name":"acme"},{"name":"huggingface"}],"auth":{"type":"access_token"}}""");
 
-        var account = await _client.WhoAmIAsync();
+        var account = await Client.WhoAmIAsync();
 
-        RequestAssert.Authorized(_hub.SingleRequest());
+        RequestAssert.Authorized(Hub.SingleRequest());
         Assert.Equal("alice", account.Name);
         Assert.Equal("Alice", account.FullName);
         Assert.Equal("user", account.Type);

@@ -1,28 +1,17 @@
 namespace HfSpaces.ContractTests;
 
-public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class DuplicateContractTests(HubServer hub) : ContractTest(hub)
 {
     private const string DuplicatePath = "/api/spaces/alice/demo/duplicate";
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public DuplicateContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task Duplicate_to_a_full_id_sends_only_the_repository_and_skips_whoami()
     {
-        _hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/bob/copy"}""");
+        Hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/bob/copy"}""");
 
-        var result = await _client.DuplicateAsync("alice/demo", "bob/copy");
+        var result = await Client.DuplicateAsync("alice/demo", "bob/copy");
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", DuplicatePath);
         RequestAssert.Authorized(request);
         RequestAssert.JsonBody(request, """{"repository":"bob/copy"}""");
@@ -32,12 +21,12 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
     [Fact]
     public async Task Duplicate_without_target_asks_whoami_and_keeps_the_source_name()
     {
-        _hub.Reply("GET", "/api/whoami-v2", 200, """{"type":"user","name":"carol","fullname":"Carol","orgs":[{"name":"acme"}]}""");
-        _hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/carol/demo"}""");
+        Hub.Reply("GET", "/api/whoami-v2", 200, """{"type":"user","name":"carol","fullname":"Carol","orgs":[{"name":"acme"}]}""");
+        Hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/carol/demo"}""");
 
-        var result = await _client.DuplicateAsync("alice/demo");
+        var result = await Client.DuplicateAsync("alice/demo");
 
-        var requests = _hub.Requests();
+        var requests = Hub.Requests();
         Assert.Equal(2, requests.Count);
         RequestAssert.Sent(requests[0], "GET", "/api/whoami-v2");
         RequestAssert.Authorized(requests[0]);
@@ -48,21 +37,21 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
     [Fact]
     public async Task Duplicate_to_a_bare_name_uses_the_token_owner_namespace()
     {
-        _hub.Reply("GET", "/api/whoami-v2", 200, """{"name":"carol"}""");
-        _hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/carol/renamed"}""");
+        Hub.Reply("GET", "/api/whoami-v2", 200, """{"name":"carol"}""");
+        Hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/carol/renamed"}""");
 
-        var result = await _client.DuplicateAsync("alice/demo", "renamed");
+        var result = await Client.DuplicateAsync("alice/demo", "renamed");
 
-        RequestAssert.JsonBody(_hub.Requests()[1], """{"repository":"carol/renamed"}""");
+        RequestAssert.JsonBody(Hub.Requests()[1], """{"repository":"carol/renamed"}""");
         Assert.Equal("carol/renamed", result.Id.ToString());
     }
 
     [Fact]
     public async Task Duplicate_sends_every_setting_with_the_hub_key_names()
     {
-        _hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/bob/copy"}""");
+        Hub.Reply("POST", DuplicatePath, 200, """{"url":"https://huggingface.co/spaces/bob/copy"}""");
 
-        await _client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions
+        await Client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions
         {
             Visibility = SpaceVisibility.Private,
             Hardware = SpaceHardware.A10gSmall,
@@ -73,7 +62,7 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
             Volumes = [new SpaceVolume(SpaceVolumeType.Dataset, "alice/data", "/data") { ReadOnly = true }],
         });
 
-        RequestAssert.JsonBody(_hub.SingleRequest(), """
+        RequestAssert.JsonBody(Hub.SingleRequest(), """
             {"repository":"bob/copy","visibility":"private","hardware":"a10g-small","storageTier":"small","sleepTimeSeconds":1800,
              "secrets":[{"key":"TOKEN","value":"s3cret","description":"api"}],
              "variables":[{"key":"MODEL","value":"gpt2"}],
@@ -84,9 +73,9 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
     [Fact]
     public async Task Duplicate_onto_an_existing_space_throws_conflict()
     {
-        _hub.Reply("POST", DuplicatePath, 409, """{"error":"You already created this space repo","url":"https://huggingface.co/spaces/bob/copy"}""", ("X-Request-Id", "req-409"));
+        Hub.Reply("POST", DuplicatePath, 409, """{"error":"You already created this space repo","url":"https://huggingface.co/spaces/bob/copy"}""", ("X-Request-Id", "req-409"));
 
-        var error = await Assert.ThrowsAsync<HfSpacesConflictException>(() => _client.DuplicateAsync("alice/demo", "bob/copy"));
+        var error = await Assert.ThrowsAsync<HfSpacesConflictException>(() => Client.DuplicateAsync("alice/demo", "bob/copy"));
 
         Assert.Equal(System.Net.HttpStatusCode.Conflict, error.StatusCode);
         Assert.Equal("You already created this space repo", error.ServerMessage);
@@ -97,9 +86,9 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
     [Fact]
     public async Task Duplicate_with_existOk_returns_the_url_from_the_409_body()
     {
-        _hub.Reply("POST", DuplicatePath, 409, """{"error":"You already created this space repo","url":"https://huggingface.co/spaces/bob/copy"}""");
+        Hub.Reply("POST", DuplicatePath, 409, """{"error":"You already created this space repo","url":"https://huggingface.co/spaces/bob/copy"}""");
 
-        var result = await _client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions { ExistOk = true });
+        var result = await Client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions { ExistOk = true });
 
         Assert.Equal(new SpaceDuplicate("bob/copy", new Uri("https://huggingface.co/spaces/bob/copy"), AlreadyExisted: true), result);
     }
@@ -107,12 +96,12 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
     [Fact]
     public async Task Duplicate_with_existOk_survives_a_409_without_url()
     {
-        _hub.Reply("POST", DuplicatePath, 409, """{"error":"A repository with this name already exists"}""");
+        Hub.Reply("POST", DuplicatePath, 409, """{"error":"A repository with this name already exists"}""");
 
-        var result = await _client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions { ExistOk = true });
+        var result = await Client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions { ExistOk = true });
 
         Assert.True(result.AlreadyExisted);
-        Assert.Equal(new Uri(_hub.Url, "spaces/bob/copy"), result.Url);
+        Assert.Equal(new Uri(Hub.Url, "spaces/bob/copy"), result.Url);
     }
 
     [Theory]
@@ -121,9 +110,9 @@ public sealed class DuplicateContractTests : IClassFixture<HubServer>, IDisposab
     [InlineData("-bad", "The Space name '-bad' must start and end with a letter, a digit or '_'.")]
     public async Task Duplicate_rejects_an_invalid_target_before_any_request(string target, string message)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.DuplicateAsync("alice/demo", target));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.DuplicateAsync("alice/demo", target));
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
-        Assert.Empty(_hub.Requests());
+        Assert.Empty(Hub.Requests());
     }
 }

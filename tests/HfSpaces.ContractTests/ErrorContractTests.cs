@@ -4,28 +4,17 @@ using WireMock.ResponseBuilders;
 
 namespace HfSpaces.ContractTests;
 
-public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class ErrorContractTests(HubServer hub) : ContractTest(hub)
 {
     private const string RuntimePath = "/api/spaces/alice/demo/runtime";
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public ErrorContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task A_404_with_the_hub_headers_is_not_found_with_every_detail()
     {
-        _hub.Reply("GET", RuntimePath, 404, """{"error":"Repository not found"}""",
+        Hub.Reply("GET", RuntimePath, 404, """{"error":"Repository not found"}""",
             ("X-Error-Code", "RepoNotFound"), ("X-Error-Message", "Repository not found"), ("X-Request-Id", "Root=1-67cae57a-4b4e5c5b"));
 
-        var error = await Assert.ThrowsAsync<HfSpacesNotFoundException>(() => _client.GetRuntimeAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesNotFoundException>(() => Client.GetRuntimeAsync("alice/demo"));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal("RepoNotFound", error.ErrorCode);
@@ -40,9 +29,9 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_401_with_a_token_is_unauthorized_never_not_found_and_never_shows_the_token()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/restart", 401, """{"error":"Invalid username or password."}""", ("X-Error-Code", "RepoNotFound"));
+        Hub.Reply("POST", "/api/spaces/alice/demo/restart", 401, """{"error":"Invalid username or password."}""", ("X-Error-Code", "RepoNotFound"));
 
-        var error = await Assert.ThrowsAsync<HfSpacesUnauthorizedException>(() => _client.RestartAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesUnauthorizedException>(() => Client.RestartAsync("alice/demo"));
 
         Assert.Equal(
             "POST /api/spaces/alice/demo/restart answered 401 Unauthorized (RepoNotFound): Invalid username or password. The Hub refused the token. Check that it is valid and has write access; tokens from an OAuth device-flow login are refused on write endpoints.",
@@ -53,8 +42,8 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_401_without_a_token_says_where_a_token_would_come_from()
     {
-        using var anonymous = _hub.CreateClient(token: null);
-        _hub.Reply("GET", RuntimePath, 401, """{"error":"Invalid username or password."}""");
+        using var anonymous = Hub.CreateClient(token: null);
+        Hub.Reply("GET", RuntimePath, 401, """{"error":"Invalid username or password."}""");
 
         var error = await Assert.ThrowsAsync<HfSpacesUnauthorizedException>(() => anonymous.GetRuntimeAsync("alice/demo"));
 
@@ -64,9 +53,9 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_403_is_forbidden_with_the_header_message()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/pause", 403, null, ("X-Error-Message", "You don't have the rights to pause this Space"));
+        Hub.Reply("POST", "/api/spaces/alice/demo/pause", 403, null, ("X-Error-Message", "You don't have the rights to pause this Space"));
 
-        var error = await Assert.ThrowsAsync<HfSpacesForbiddenException>(() => _client.PauseAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesForbiddenException>(() => Client.PauseAsync("alice/demo"));
 
         Assert.Equal("You don't have the rights to pause this Space", error.ServerMessage);
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
@@ -75,9 +64,9 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_400_on_a_static_space_is_a_plain_hub_error_with_its_message()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/pause", 400, """{"error":"Cannot pause a static Space"}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/pause", 400, """{"error":"Cannot pause a static Space"}""");
 
-        var error = await Assert.ThrowsAsync<HfSpacesException>(() => _client.PauseAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.PauseAsync("alice/demo"));
 
         Assert.Equal(typeof(HfSpacesException), error.GetType());
         Assert.Equal("POST /api/spaces/alice/demo/pause answered 400 Bad Request: Cannot pause a static Space.", error.Message);
@@ -86,28 +75,28 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_429_is_retried_after_the_delay_the_hub_asks_for()
     {
-        using var client = _hub.CreateClient(maxRetries: 2);
-        _hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet()).InScenario("rate").WillSetStateTo("ok")
+        using var client = Hub.CreateClient(maxRetries: 2);
+        Hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet()).InScenario("rate").WillSetStateTo("ok")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithBody("""{"error":"slow down"}"""));
-        _hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet()).InScenario("rate").WhenStateIs("ok")
+        Hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet()).InScenario("rate").WhenStateIs("ok")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"stage":"RUNNING"}"""));
 
         var runtime = await client.GetRuntimeAsync("alice/demo");
 
         Assert.Equal(SpaceStage.Running, runtime.Stage);
-        Assert.Equal(2, _hub.Requests().Count);
+        Assert.Equal(2, Hub.Requests().Count);
     }
 
     [Fact]
     public async Task A_429_asking_for_longer_than_MaxRetryDelay_is_not_retried()
     {
-        using var client = _hub.CreateClient(maxRetries: 3);
-        _hub.Reply("GET", RuntimePath, 429, """{"error":"rate limited"}""", ("RateLimit", "\"api\";r=0;t=55"));
+        using var client = Hub.CreateClient(maxRetries: 3);
+        Hub.Reply("GET", RuntimePath, 429, """{"error":"rate limited"}""", ("RateLimit", "\"api\";r=0;t=55"));
 
         var error = await Assert.ThrowsAsync<HfSpacesRateLimitedException>(() => client.GetRuntimeAsync("alice/demo"));
 
         Assert.Equal(TimeSpan.FromSeconds(55), error.RetryAfter);
-        Assert.Single(_hub.Requests());
+        Assert.Single(Hub.Requests());
         Assert.True(error.IsTransient);
         Assert.EndsWith("Retry after 55 s.", error.Message, StringComparison.Ordinal);
     }
@@ -115,12 +104,12 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_503_is_retried_for_a_read_until_the_budget_is_spent()
     {
-        using var client = _hub.CreateClient(maxRetries: 2);
-        _hub.Reply("GET", RuntimePath, 503, "<html><body>Service Unavailable</body></html>");
+        using var client = Hub.CreateClient(maxRetries: 2);
+        Hub.Reply("GET", RuntimePath, 503, "<html><body>Service Unavailable</body></html>");
 
         var error = await Assert.ThrowsAsync<HfSpacesException>(() => client.GetRuntimeAsync("alice/demo"));
 
-        Assert.Equal(3, _hub.Requests().Count);
+        Assert.Equal(3, Hub.Requests().Count);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Null(error.ServerMessage);
     }
@@ -128,21 +117,21 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_503_on_restart_is_not_retried_because_restart_is_not_idempotent()
     {
-        using var client = _hub.CreateClient(maxRetries: 3);
-        _hub.Reply("POST", "/api/spaces/alice/demo/restart", 503, null);
+        using var client = Hub.CreateClient(maxRetries: 3);
+        Hub.Reply("POST", "/api/spaces/alice/demo/restart", 503, null);
 
         await Assert.ThrowsAsync<HfSpacesException>(() => client.RestartAsync("alice/demo"));
 
-        Assert.Single(_hub.Requests());
+        Assert.Single(Hub.Requests());
     }
 
     [Fact]
     public async Task A_500_with_a_plain_text_body_uses_the_text_as_server_message()
     {
-        _hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
+        Hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", "text/plain").WithBody("upstream exploded"));
 
-        var error = await Assert.ThrowsAsync<HfSpacesException>(() => _client.GetRuntimeAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.GetRuntimeAsync("alice/demo"));
 
         Assert.Equal("upstream exploded", error.ServerMessage);
         Assert.True(error.IsTransient);
@@ -151,9 +140,9 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_200_with_truncated_json_is_a_typed_error()
     {
-        _hub.Reply("GET", RuntimePath, 200, """{"stage":"RUNN""");
+        Hub.Reply("GET", RuntimePath, 200, """{"stage":"RUNN""");
 
-        var error = await Assert.ThrowsAsync<HfSpacesException>(() => _client.GetRuntimeAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.GetRuntimeAsync("alice/demo"));
 
         Assert.StartsWith("GET /api/spaces/alice/demo/runtime failed: the Hub answered 200 with a body that is not valid JSON", error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
@@ -162,18 +151,18 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_200_with_an_html_page_is_a_typed_error()
     {
-        _hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
+        Hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody("<html>captive portal</html>"));
 
-        await Assert.ThrowsAsync<HfSpacesException>(() => _client.GetRuntimeAsync("alice/demo"));
+        await Assert.ThrowsAsync<HfSpacesException>(() => Client.GetRuntimeAsync("alice/demo"));
     }
 
     [Fact]
     public async Task A_200_with_an_empty_body_is_a_typed_error()
     {
-        _hub.Reply("GET", RuntimePath, 200, null);
+        Hub.Reply("GET", RuntimePath, 200, null);
 
-        var error = await Assert.ThrowsAsync<HfSpacesException>(() => _client.GetRuntimeAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.GetRuntimeAsync("alice/demo"));
 
         Assert.Equal("GET /api/spaces/alice/demo/runtime answered 200 with a body this SDK cannot read: the Hub answered with an empty body.", error.Message);
     }
@@ -181,9 +170,9 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_runtime_without_stage_is_a_typed_error()
     {
-        _hub.Reply("GET", RuntimePath, 200, """{"hardware":{"current":"cpu-basic"}}""");
+        Hub.Reply("GET", RuntimePath, 200, """{"hardware":{"current":"cpu-basic"}}""");
 
-        var error = await Assert.ThrowsAsync<HfSpacesException>(() => _client.GetRuntimeAsync("alice/demo"));
+        var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.GetRuntimeAsync("alice/demo"));
 
         Assert.EndsWith("cannot read: the runtime has no 'stage'.", error.Message, StringComparison.Ordinal);
     }
@@ -191,8 +180,8 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task A_response_slower_than_the_per_try_timeout_is_a_typed_timeout()
     {
-        using var client = _hub.CreateClient(perTryTimeout: TimeSpan.FromMilliseconds(200));
-        _hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
+        using var client = Hub.CreateClient(perTryTimeout: TimeSpan.FromMilliseconds(200));
+        Hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"stage":"RUNNING"}""").WithDelay(TimeSpan.FromSeconds(3)));
 
         var error = await Assert.ThrowsAsync<HfSpacesException>(() => client.GetRuntimeAsync("alice/demo"));
@@ -205,11 +194,11 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task Cancellation_by_the_caller_stays_an_OperationCanceledException()
     {
-        _hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
+        Hub.Server.Given(Request.Create().WithPath(RuntimePath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"stage":"RUNNING"}""").WithDelay(TimeSpan.FromSeconds(3)));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetRuntimeAsync("alice/demo", cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.GetRuntimeAsync("alice/demo", cts.Token));
     }
 
     [Fact]
@@ -232,11 +221,11 @@ public sealed class ErrorContractTests : IClassFixture<HubServer>, IDisposable
         other.Given(Request.Create().WithPath(RuntimePath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"stage":"RUNNING"}"""));
         var elsewhere = new UriBuilder(other.Url!) { Host = "localhost", Path = RuntimePath }.Uri;
-        _hub.Reply("GET", RuntimePath, 302, null, ("Location", elsewhere.ToString()));
+        Hub.Reply("GET", RuntimePath, 302, null, ("Location", elsewhere.ToString()));
 
-        await _client.GetRuntimeAsync("alice/demo");
+        await Client.GetRuntimeAsync("alice/demo");
 
-        RequestAssert.Authorized(_hub.SingleRequest());
+        RequestAssert.Authorized(Hub.SingleRequest());
         var redirected = Assert.Single(other.LogEntries).RequestMessage!;
         Assert.Null(RequestAssert.Header(redirected, "Authorization"));
     }

@@ -3,7 +3,7 @@ using WireMock.ResponseBuilders;
 
 namespace HfSpaces.ContractTests;
 
-public sealed class LogsContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class LogsContractTests(HubServer hub) : ContractTest(hub)
 {
     private const string Stream = """
         data: {"data":"===== Application Startup at 2025-03-07 12:24:18 =====\n","timestamp":"2025-03-07T12:24:18.657Z"}
@@ -17,20 +17,8 @@ public sealed class LogsContractTests : IClassFixture<HubServer>, IDisposable
 
         """;
 
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public LogsContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
-
     private void ServeLogs(string type) =>
-        _hub.Server.Given(Request.Create().WithPath($"/api/spaces/alice/demo/logs/{type}").UsingGet())
+        Hub.Server.Given(Request.Create().WithPath($"/api/spaces/alice/demo/logs/{type}").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream").WithBody(Stream));
 
     [Fact]
@@ -38,9 +26,9 @@ public sealed class LogsContractTests : IClassFixture<HubServer>, IDisposable
     {
         ServeLogs("run");
 
-        var lines = await _client.StreamLogsAsync("alice/demo").ToListAsync();
+        var lines = await Client.StreamLogsAsync("alice/demo").ToListAsync();
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "GET", "/api/spaces/alice/demo/logs/run");
         RequestAssert.Authorized(request);
         Assert.Equal("text/event-stream, application/json", RequestAssert.Header(request, "Accept"));
@@ -57,18 +45,18 @@ public sealed class LogsContractTests : IClassFixture<HubServer>, IDisposable
     {
         ServeLogs("build");
 
-        var lines = await _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Type = SpaceLogType.Build, Follow = true, Tail = 50 }).ToListAsync();
+        var lines = await Client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Type = SpaceLogType.Build, Follow = true, Tail = 50 }).ToListAsync();
 
-        RequestAssert.Sent(_hub.SingleRequest(), "GET", "/api/spaces/alice/demo/logs/build", "tail=50");
+        RequestAssert.Sent(Hub.SingleRequest(), "GET", "/api/spaces/alice/demo/logs/build", "tail=50");
         Assert.Equal(3, lines.Count);
     }
 
     [Fact]
     public async Task StreamLogs_reports_errors_when_enumerated()
     {
-        _hub.Reply("GET", "/api/spaces/alice/demo/logs/run", 404, """{"error":"Repository not found"}""", ("X-Error-Code", "RepoNotFound"));
+        Hub.Reply("GET", "/api/spaces/alice/demo/logs/run", 404, """{"error":"Repository not found"}""", ("X-Error-Code", "RepoNotFound"));
 
-        var error = await Assert.ThrowsAsync<HfSpacesNotFoundException>(async () => await _client.StreamLogsAsync("alice/demo").ToListAsync());
+        var error = await Assert.ThrowsAsync<HfSpacesNotFoundException>(async () => await Client.StreamLogsAsync("alice/demo").ToListAsync());
 
         Assert.Equal("RepoNotFound", error.ErrorCode);
     }
@@ -76,9 +64,9 @@ public sealed class LogsContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public void StreamLogs_validates_options_before_enumeration()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Tail = -1 }));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Tail = -1 }));
 
         Assert.StartsWith("SpaceLogOptions.Tail cannot be negative.", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_hub.Requests());
+        Assert.Empty(Hub.Requests());
     }
 }

@@ -2,31 +2,20 @@ using System.Text.Json;
 
 namespace HfSpaces.ContractTests;
 
-public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class RuntimeContractTests(HubServer hub) : ContractTest(hub)
 {
     private const string RuntimePath = "/api/spaces/alice/demo/runtime";
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public RuntimeContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task GetRuntime_sends_an_authorized_GET_and_parses_the_recorded_building_space()
     {
-        _hub.Reply("GET", RuntimePath, 200, """
+        Hub.Reply("GET", RuntimePath, 200, """
             {"stage":"BUILDING","hardware":{"current":null,"requested":"cpu-basic"},"storage":null,"gcTimeout":172800,"replicas":{"requested":1},"devMode":false,"domains":[{"domain":"user-tmp-test-space.hf.space","stage":"READY"}]}
             """);
 
-        var runtime = await _client.GetRuntimeAsync("alice/demo");
+        var runtime = await Client.GetRuntimeAsync("alice/demo");
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "GET", RuntimePath);
         RequestAssert.Authorized(request);
         RequestAssert.NoBody(request);
@@ -47,9 +36,9 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task GetRuntime_reads_a_static_space_without_gcTimeout_or_devMode()
     {
-        _hub.Reply("GET", RuntimePath, 200, """{"stage":"RUNNING","hardware":{"current":null,"requested":null},"storage":null,"replicas":{"requested":1,"current":1}}""");
+        Hub.Reply("GET", RuntimePath, 200, """{"stage":"RUNNING","hardware":{"current":null,"requested":null},"storage":null,"replicas":{"requested":1,"current":1}}""");
 
-        var runtime = await _client.GetRuntimeAsync("alice/demo");
+        var runtime = await Client.GetRuntimeAsync("alice/demo");
 
         Assert.Equal(SpaceStage.Running, runtime.Stage);
         Assert.Null(runtime.Hardware);
@@ -65,9 +54,9 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [InlineData("""{"stage":"RUNNING"}""")]
     public async Task GetRuntime_treats_null_or_missing_hardware_as_no_hardware(string body)
     {
-        _hub.Reply("GET", RuntimePath, 200, body);
+        Hub.Reply("GET", RuntimePath, 200, body);
 
-        var runtime = await _client.GetRuntimeAsync("alice/demo");
+        var runtime = await Client.GetRuntimeAsync("alice/demo");
 
         Assert.Null(runtime.Hardware);
         Assert.Null(runtime.RequestedHardware);
@@ -77,14 +66,14 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task GetRuntime_keeps_unknown_stage_hardware_storage_and_extra_fields()
     {
-        _hub.Reply("GET", RuntimePath, 200, """
+        Hub.Reply("GET", RuntimePath, 200, """
             {"stage":"HIBERNATING","hardware":{"current":"h200x8","requested":"h200x8","currentPrettyName":"Nvidia H200 x8"},"storage":"xlarge","gcTimeout":-1,"devMode":true,
              "replicas":{"requested":"auto","current":3},"errorMessage":null,"sha":"abc123","sdk":"docker","sdkVersion":"1","futureKey":{"nested":[1,2]},
              "volumes":[{"source":"openai/whisper","mountPath":"/data"},{"type":"bucket","source":"b1","mountPath":"/b","readOnly":true,"revision":"main","path":"sub"}],
              "hotReloading":{"status":"created","replicaStatuses":[["r-1","done"],["r-2",null]]}}
             """);
 
-        var runtime = await _client.GetRuntimeAsync("alice/demo");
+        var runtime = await Client.GetRuntimeAsync("alice/demo");
 
         Assert.Equal("HIBERNATING", runtime.Stage.ToString());
         Assert.False(runtime.Stage.IsKnown);
@@ -108,11 +97,11 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task RequestHardware_posts_only_the_flavor_when_no_sleep_time_is_given()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/hardware", 200, """{"stage":"BUILDING","hardware":{"current":"cpu-basic","requested":"t4-small"}}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/hardware", 200, """{"stage":"BUILDING","hardware":{"current":"cpu-basic","requested":"t4-small"}}""");
 
-        var runtime = await _client.RequestHardwareAsync("alice/demo", SpaceHardware.T4Small);
+        var runtime = await Client.RequestHardwareAsync("alice/demo", SpaceHardware.T4Small);
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", "/api/spaces/alice/demo/hardware");
         RequestAssert.Authorized(request);
         RequestAssert.JsonBody(request, """{"flavor":"t4-small"}""");
@@ -123,11 +112,11 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task RequestHardware_sends_sleepTimeSeconds_and_unknown_flavors_unchanged()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/hardware", 200, """{"stage":"BUILDING"}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/hardware", 200, """{"stage":"BUILDING"}""");
 
-        await _client.RequestHardwareAsync("alice/demo", new SpaceHardware("h200x8"), TimeSpan.FromHours(1));
+        await Client.RequestHardwareAsync("alice/demo", new SpaceHardware("h200x8"), TimeSpan.FromHours(1));
 
-        RequestAssert.JsonBody(_hub.SingleRequest(), """{"flavor":"h200x8","sleepTimeSeconds":3600}""");
+        RequestAssert.JsonBody(Hub.SingleRequest(), """{"flavor":"h200x8","sleepTimeSeconds":3600}""");
     }
 
     [Theory]
@@ -135,12 +124,12 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [InlineData(-1, -1)]
     public async Task SetSleepTime_posts_seconds_with_minus_one_for_never(int seconds, int expected)
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/sleeptime", 200, """{"stage":"RUNNING","gcTimeout":3600}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/sleeptime", 200, """{"stage":"RUNNING","gcTimeout":3600}""");
         var sleep = seconds == -1 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
 
-        var runtime = await _client.SetSleepTimeAsync("alice/demo", sleep);
+        var runtime = await Client.SetSleepTimeAsync("alice/demo", sleep);
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", "/api/spaces/alice/demo/sleeptime");
         RequestAssert.JsonBody(request, $$"""{"seconds":{{expected}}}""");
         Assert.Equal(TimeSpan.FromHours(1), runtime.SleepTime);
@@ -149,11 +138,11 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task Pause_posts_without_a_body()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/pause", 200, """{"stage":"PAUSED","hardware":{"current":null,"requested":"t4-small"}}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/pause", 200, """{"stage":"PAUSED","hardware":{"current":null,"requested":"t4-small"}}""");
 
-        var runtime = await _client.PauseAsync("alice/demo");
+        var runtime = await Client.PauseAsync("alice/demo");
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", "/api/spaces/alice/demo/pause");
         RequestAssert.Authorized(request);
         RequestAssert.NoBody(request);
@@ -163,11 +152,11 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task Restart_sends_no_query_by_default()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/restart", 200, """{"stage":"BUILDING"}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/restart", 200, """{"stage":"BUILDING"}""");
 
-        var runtime = await _client.RestartAsync("alice/demo");
+        var runtime = await Client.RestartAsync("alice/demo");
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", "/api/spaces/alice/demo/restart");
         RequestAssert.NoBody(request);
         Assert.Equal(SpaceStage.Building, runtime.Stage);
@@ -176,33 +165,33 @@ public sealed class RuntimeContractTests : IClassFixture<HubServer>, IDisposable
     [Fact]
     public async Task Restart_with_factory_reboot_sends_factory_true()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/restart", 200, """{"stage":"BUILDING"}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/restart", 200, """{"stage":"BUILDING"}""");
 
-        await _client.RestartAsync("alice/demo", factoryReboot: true);
+        await Client.RestartAsync("alice/demo", factoryReboot: true);
 
-        RequestAssert.Sent(_hub.SingleRequest(), "POST", "/api/spaces/alice/demo/restart", "factory=true");
+        RequestAssert.Sent(Hub.SingleRequest(), "POST", "/api/spaces/alice/demo/restart", "factory=true");
     }
 
     [Fact]
     public async Task Anonymous_client_sends_no_authorization_header()
     {
-        using var anonymous = _hub.CreateClient(token: null);
-        _hub.Reply("GET", RuntimePath, 200, """{"stage":"RUNNING"}""");
+        using var anonymous = Hub.CreateClient(token: null);
+        Hub.Reply("GET", RuntimePath, 200, """{"stage":"RUNNING"}""");
 
         await anonymous.GetRuntimeAsync("alice/demo");
 
-        Assert.Null(RequestAssert.Header(_hub.SingleRequest(), "Authorization"));
+        Assert.Null(RequestAssert.Header(Hub.SingleRequest(), "Authorization"));
     }
 
     [Fact]
     public async Task Non_ascii_space_names_are_percent_encoded_as_one_segment()
     {
-        _hub.Reply("GET", "/api/spaces/alice/d%C3%A9mo/runtime", 200, """{"stage":"RUNNING"}""");
-        _hub.Reply("GET", "/api/spaces/alice/démo/runtime", 200, """{"stage":"RUNNING"}""");
+        Hub.Reply("GET", "/api/spaces/alice/d%C3%A9mo/runtime", 200, """{"stage":"RUNNING"}""");
+        Hub.Reply("GET", "/api/spaces/alice/démo/runtime", 200, """{"stage":"RUNNING"}""");
 
-        await _client.GetRuntimeAsync("alice/démo");
+        await Client.GetRuntimeAsync("alice/démo");
 
-        Assert.EndsWith("/runtime", _hub.SingleRequest().Path, StringComparison.Ordinal);
-        Assert.Equal("/api/spaces/alice/d%C3%A9mo/runtime", new Uri(_hub.SingleRequest().AbsoluteUrl).AbsolutePath);
+        Assert.EndsWith("/runtime", Hub.SingleRequest().Path, StringComparison.Ordinal);
+        Assert.Equal("/api/spaces/alice/d%C3%A9mo/runtime", new Uri(Hub.SingleRequest().AbsoluteUrl).AbsolutePath);
     }
 }

@@ -1,28 +1,16 @@
 namespace HfSpaces.ContractTests;
 
 #pragma warning disable CS0618 // The storage endpoints are deprecated by the Hub, and still part of the contract.
-public sealed class StorageDevModeVolumesContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class StorageDevModeVolumesContractTests(HubServer hub) : ContractTest(hub)
 {
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public StorageDevModeVolumesContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
-
     [Fact]
     public async Task RequestStorage_posts_the_tier_key()
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/storage", 200, """{"stage":"RUNNING","storage":"medium"}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/storage", 200, """{"stage":"RUNNING","storage":"medium"}""");
 
-        var runtime = await _client.RequestStorageAsync("alice/demo", SpaceStorage.Medium);
+        var runtime = await Client.RequestStorageAsync("alice/demo", SpaceStorage.Medium);
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", "/api/spaces/alice/demo/storage");
         RequestAssert.JsonBody(request, """{"tier":"medium"}""");
         Assert.Equal(SpaceStorage.Medium, runtime.Storage);
@@ -31,11 +19,11 @@ public sealed class StorageDevModeVolumesContractTests : IClassFixture<HubServer
     [Fact]
     public async Task DeleteStorage_sends_DELETE_without_body()
     {
-        _hub.Reply("DELETE", "/api/spaces/alice/demo/storage", 200, """{"stage":"RUNNING","storage":null}""");
+        Hub.Reply("DELETE", "/api/spaces/alice/demo/storage", 200, """{"stage":"RUNNING","storage":null}""");
 
-        var runtime = await _client.DeleteStorageAsync("alice/demo");
+        var runtime = await Client.DeleteStorageAsync("alice/demo");
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "DELETE", "/api/spaces/alice/demo/storage");
         RequestAssert.NoBody(request);
         Assert.Null(runtime.Storage);
@@ -46,11 +34,11 @@ public sealed class StorageDevModeVolumesContractTests : IClassFixture<HubServer
     [InlineData(false, """{"enabled":false}""")]
     public async Task SetDevMode_posts_enabled(bool enabled, string body)
     {
-        _hub.Reply("POST", "/api/spaces/alice/demo/dev-mode", 200, $$"""{"stage":"RUNNING","devMode":{{(enabled ? "true" : "false")}}}""");
+        Hub.Reply("POST", "/api/spaces/alice/demo/dev-mode", 200, $$"""{"stage":"RUNNING","devMode":{{(enabled ? "true" : "false")}}}""");
 
-        var runtime = await _client.SetDevModeAsync("alice/demo", enabled);
+        var runtime = await Client.SetDevModeAsync("alice/demo", enabled);
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "POST", "/api/spaces/alice/demo/dev-mode");
         RequestAssert.JsonBody(request, body);
         Assert.Equal(enabled, runtime.DevMode);
@@ -59,15 +47,15 @@ public sealed class StorageDevModeVolumesContractTests : IClassFixture<HubServer
     [Fact]
     public async Task SetVolumes_puts_the_whole_list()
     {
-        _hub.Reply("PUT", "/api/spaces/alice/demo/volumes", 200, "{}");
+        Hub.Reply("PUT", "/api/spaces/alice/demo/volumes", 200, "{}");
 
-        await _client.SetVolumesAsync("alice/demo",
+        await Client.SetVolumesAsync("alice/demo",
         [
             new SpaceVolume(SpaceVolumeType.Model, "openai/whisper-large-v3", "/data/whisper") { ReadOnly = true, Revision = "main" },
             new SpaceVolume(SpaceVolumeType.Bucket, "my-bucket", "/bucket") { Path = "sub" },
         ]);
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "PUT", "/api/spaces/alice/demo/volumes");
         RequestAssert.JsonBody(request, """
             {"volumes":[{"type":"model","source":"openai/whisper-large-v3","mountPath":"/data/whisper","revision":"main","readOnly":true},
@@ -78,20 +66,20 @@ public sealed class StorageDevModeVolumesContractTests : IClassFixture<HubServer
     [Fact]
     public async Task SetVolumes_rejects_a_volume_without_mount_path()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.SetVolumesAsync("alice/demo", [new SpaceVolume(SpaceVolumeType.Model, "a/b", " ")]));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.SetVolumesAsync("alice/demo", [new SpaceVolume(SpaceVolumeType.Model, "a/b", " ")]));
 
         Assert.Contains("needs a type, a source and a mount path", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_hub.Requests());
+        Assert.Empty(Hub.Requests());
     }
 
     [Fact]
     public async Task DeleteVolumes_sends_DELETE_without_body()
     {
-        _hub.Reply("DELETE", "/api/spaces/alice/demo/volumes", 200, null);
+        Hub.Reply("DELETE", "/api/spaces/alice/demo/volumes", 200, null);
 
-        await _client.DeleteVolumesAsync("alice/demo");
+        await Client.DeleteVolumesAsync("alice/demo");
 
-        var request = _hub.SingleRequest();
+        var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "DELETE", "/api/spaces/alice/demo/volumes");
         RequestAssert.NoBody(request);
     }

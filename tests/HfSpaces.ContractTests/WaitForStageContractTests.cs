@@ -3,21 +3,10 @@ using WireMock.ResponseBuilders;
 
 namespace HfSpaces.ContractTests;
 
-public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDisposable
+public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
 {
     private const string RuntimePath = "/api/spaces/alice/demo/runtime";
     private static readonly WaitForStageOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(20) };
-    private readonly HubServer _hub;
-    private readonly HfSpacesClient _client;
-
-    public WaitForStageContractTests(HubServer hub)
-    {
-        _hub = hub;
-        _hub.Reset();
-        _client = hub.CreateClient();
-    }
-
-    public void Dispose() => _client.Dispose();
 
     /// <summary>Each GET of the runtime answers the next stage; the last one repeats.</summary>
     private void ServeStages(params string[] stages)
@@ -27,7 +16,7 @@ public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDispo
             var request = Request.Create().WithPath(RuntimePath).UsingGet();
             var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody($$$"""{"stage":"{{{stages[i]}}}","hardware":{"current":"t4-small","requested":"t4-small"}}""");
-            var step = _hub.Server.Given(request).InScenario("stages");
+            var step = Hub.Server.Given(request).InScenario("stages");
             step = i == 0 ? step : step.WhenStateIs($"s{i}");
             if (i < stages.Length - 1)
             {
@@ -46,7 +35,7 @@ public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDispo
         ServeStages("BUILDING", "RUNNING_BUILDING", "APP_STARTING", "RUNNING_APP_STARTING", "RUNNING");
         var seen = new List<SpaceStage>();
 
-        var runtime = await _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        var runtime = await Client.WaitForStageAsync("alice/demo", new WaitForStageOptions
         {
             PollInterval = Fast.PollInterval,
             MaxPollInterval = Fast.MaxPollInterval,
@@ -56,8 +45,8 @@ public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDispo
 
         Assert.Equal(SpaceStage.Running, runtime.Stage);
         Assert.Equal([SpaceStage.Building, SpaceStage.RunningBuilding, SpaceStage.AppStarting, SpaceStage.RunningAppStarting, SpaceStage.Running], seen);
-        Assert.Equal(5, _hub.Requests().Count);
-        Assert.All(_hub.Requests(), r => RequestAssert.Sent(r, "GET", RuntimePath));
+        Assert.Equal(5, Hub.Requests().Count);
+        Assert.All(Hub.Requests(), r => RequestAssert.Sent(r, "GET", RuntimePath));
     }
 
     [Theory]
@@ -69,10 +58,10 @@ public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDispo
     {
         ServeStages("BUILDING", stage);
 
-        var runtime = await _client.WaitForStageAsync("alice/demo", Fast);
+        var runtime = await Client.WaitForStageAsync("alice/demo", Fast);
 
         Assert.Equal(stage, runtime.Stage.ToString());
-        Assert.Equal(2, _hub.Requests().Count);
+        Assert.Equal(2, Hub.Requests().Count);
     }
 
     [Fact]
@@ -80,7 +69,7 @@ public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDispo
     {
         ServeStages("BUILDING");
 
-        var error = await Assert.ThrowsAsync<SpaceWaitTimeoutException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        var error = await Assert.ThrowsAsync<SpaceWaitTimeoutException>(() => Client.WaitForStageAsync("alice/demo", new WaitForStageOptions
         {
             PollInterval = TimeSpan.FromMilliseconds(10),
             MaxPollInterval = TimeSpan.FromMilliseconds(10),
@@ -89,15 +78,15 @@ public sealed class WaitForStageContractTests : IClassFixture<HubServer>, IDispo
 
         Assert.Equal(SpaceStage.Building, error.LastRuntime.Stage);
         Assert.Equal("Space alice/demo was still BUILDING after 0.2 s.", error.Message);
-        Assert.True(_hub.Requests().Count >= 2);
+        Assert.True(Hub.Requests().Count >= 2);
     }
 
     [Fact]
     public async Task WaitForStage_rejects_a_non_positive_timeout_before_polling()
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions { Timeout = TimeSpan.Zero }));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions { PollInterval = TimeSpan.Zero }));
-        Assert.Empty(_hub.Requests());
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.WaitForStageAsync("alice/demo", new WaitForStageOptions { Timeout = TimeSpan.Zero }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.WaitForStageAsync("alice/demo", new WaitForStageOptions { PollInterval = TimeSpan.Zero }));
+        Assert.Empty(Hub.Requests());
     }
 
     private sealed class SynchronousProgress(Action<SpaceRuntime> report) : IProgress<SpaceRuntime>
