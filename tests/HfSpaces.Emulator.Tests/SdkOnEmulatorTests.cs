@@ -84,6 +84,23 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waiting_on_a_build_that_takes_too_long_times_out_with_the_last_stage()
+    {
+        _emulator.Hub.Timings = new StageTimings(TimeSpan.FromMinutes(5), TimeSpan.Zero);
+        await _client.RequestHardwareAsync("alice/demo", SpaceHardware.A10gSmall);
+
+        var error = await Assert.ThrowsAsync<SpaceWaitTimeoutException>(() => _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        {
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            MaxPollInterval = TimeSpan.FromMilliseconds(50),
+            Timeout = TimeSpan.FromMilliseconds(300),
+        }));
+
+        Assert.Equal((SpaceStage.Building, SpaceHardware.A10gSmall), (error.LastRuntime.Stage, error.LastRuntime.RequestedHardware));
+        Assert.True(_emulator.Requests.Count(r => r.Path.EndsWith("/runtime", StringComparison.Ordinal)) >= 3);
+    }
+
+    [Fact]
     public async Task Errors_from_the_emulator_map_to_the_sdk_exceptions()
     {
         using var anonymous = Client(null);

@@ -17,7 +17,7 @@ namespace HfSpaces.Generated
     /// The main entry point of the SDK, exposes the configuration and the fluent API.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class HfSpacesApiClient : BaseRequestBuilder
+    internal partial class HfSpacesApiClient : BaseRequestBuilder
     {
         /// <summary>The api property</summary>
         public global::HfSpaces.Generated.Api.ApiRequestBuilder Api

@@ -14,7 +14,7 @@ namespace HfSpaces.Generated.Api
     /// Builds and executes requests for operations under \api
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ApiRequestBuilder : BaseRequestBuilder
+    internal partial class ApiRequestBuilder : BaseRequestBuilder
     {
         /// <summary>The spaces property</summary>
         public global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder Spaces

@@ -11,7 +11,7 @@ namespace HfSpaces.Generated.Models
     /// Every optional key is omitted when not set.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DuplicateSpaceRequest : IAdditionalDataHolder, IParsable
+    internal partial class DuplicateSpaceRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

@@ -11,7 +11,7 @@ namespace HfSpaces.Generated.Models
     /// The Hub answers `{}`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class EmptyObject : IAdditionalDataHolder, IParsable
+    internal partial class EmptyObject : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

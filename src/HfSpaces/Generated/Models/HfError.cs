@@ -12,7 +12,7 @@ namespace HfSpaces.Generated.Models
     /// The Hub&apos;s error body. The headers X-Error-Code, X-Error-Message and X-Request-Id carry the rest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class HfError : ApiException, IAdditionalDataHolder, IParsable
+    internal partial class HfError : ApiException, IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

@@ -9,7 +9,7 @@ namespace HfSpaces.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SpaceHardwareInfo : IAdditionalDataHolder, IParsable
+    internal partial class SpaceHardwareInfo : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The accelerator property</summary>

@@ -9,7 +9,7 @@ namespace HfSpaces.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SpaceReplicas : IAdditionalDataHolder, IParsable
+    internal partial class SpaceReplicas : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -68,7 +68,7 @@ namespace HfSpaces.Generated.Models
         /// Composed type wrapper for classes <see cref="int"/>, <see cref="string"/>
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class SpaceReplicas_requested : IComposedTypeWrapper, IParsable
+        internal partial class SpaceReplicas_requested : IComposedTypeWrapper, IParsable
         {
             /// <summary>Composed type representation for type <see cref="int"/></summary>
             public int? Integer { get; set; }

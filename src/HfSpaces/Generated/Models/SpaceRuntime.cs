@@ -11,7 +11,7 @@ namespace HfSpaces.Generated.Models
     /// A Space&apos;s runtime. Keys the Hub adds later are kept by clients as additional data.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class SpaceRuntime : IAdditionalDataHolder, IParsable
+    internal partial class SpaceRuntime : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

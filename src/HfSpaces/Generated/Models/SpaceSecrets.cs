@@ -11,7 +11,7 @@ namespace HfSpaces.Generated.Models
     /// Secrets keyed by name.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class SpaceSecrets : IAdditionalDataHolder, IParsable
+    internal partial class SpaceSecrets : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

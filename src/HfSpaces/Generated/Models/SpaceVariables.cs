@@ -11,7 +11,7 @@ namespace HfSpaces.Generated.Models
     /// Variables keyed by name; `{}` when none.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class SpaceVariables : IAdditionalDataHolder, IParsable
+    internal partial class SpaceVariables : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

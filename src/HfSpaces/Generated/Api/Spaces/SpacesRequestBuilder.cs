@@ -14,7 +14,7 @@ namespace HfSpaces.Generated.Api.Spaces
     /// Builds and executes requests for operations under \api\spaces
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class SpacesRequestBuilder : BaseRequestBuilder
+    internal partial class SpacesRequestBuilder : BaseRequestBuilder
     {
         /// <summary>The hardware property</summary>
         public global::HfSpaces.Generated.Api.Spaces.Hardware.HardwareRequestBuilder Hardware

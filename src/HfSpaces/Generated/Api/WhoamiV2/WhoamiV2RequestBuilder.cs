@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.WhoamiV2
     /// Builds and executes requests for operations under \api\whoami-v2
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class WhoamiV2RequestBuilder : BaseRequestBuilder
+    internal partial class WhoamiV2RequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.WhoamiV2.WhoamiV2RequestBuilder"/> and sets the default values.

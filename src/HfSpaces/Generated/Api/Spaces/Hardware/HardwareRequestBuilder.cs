@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Hardware
     /// Builds and executes requests for operations under \api\spaces\hardware
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class HardwareRequestBuilder : BaseRequestBuilder
+    internal partial class HardwareRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Hardware.HardwareRequestBuilder"/> and sets the default values.

@@ -13,7 +13,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item
     /// Builds and executes requests for operations under \api\spaces\{namespace}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class WithNamespaceItemRequestBuilder : BaseRequestBuilder
+    internal partial class WithNamespaceItemRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the HfSpaces.Generated.api.spaces.item.item collection</summary>
         /// <param name="position">Space name.</param>

@@ -24,7 +24,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class WithRepoItemRequestBuilder : BaseRequestBuilder
+    internal partial class WithRepoItemRequestBuilder : BaseRequestBuilder
     {
         /// <summary>The devMode property</summary>
         public global::HfSpaces.Generated.Api.Spaces.Item.Item.DevMode.DevModeRequestBuilder DevMode

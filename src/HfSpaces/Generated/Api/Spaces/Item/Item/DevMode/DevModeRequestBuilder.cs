@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.DevMode
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\dev-mode
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DevModeRequestBuilder : BaseRequestBuilder
+    internal partial class DevModeRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.DevMode.DevModeRequestBuilder"/> and sets the default values.

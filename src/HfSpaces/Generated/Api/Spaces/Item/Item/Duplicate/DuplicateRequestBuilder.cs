@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Duplicate
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\duplicate
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DuplicateRequestBuilder : BaseRequestBuilder
+    internal partial class DuplicateRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Duplicate.DuplicateRequestBuilder"/> and sets the default values.

@@ -13,7 +13,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Logs
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\logs
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class LogsRequestBuilder : BaseRequestBuilder
+    internal partial class LogsRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the HfSpaces.Generated.api.spaces.item.item.logs.item collection</summary>
         /// <param name="position">`run` for the application&apos;s output, `build` for the image build.</param>

@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Pause
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\pause
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class PauseRequestBuilder : BaseRequestBuilder
+    internal partial class PauseRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Pause.PauseRequestBuilder"/> and sets the default values.

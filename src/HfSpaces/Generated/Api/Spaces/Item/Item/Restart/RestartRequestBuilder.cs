@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Restart
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\restart
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RestartRequestBuilder : BaseRequestBuilder
+    internal partial class RestartRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Restart.RestartRequestBuilder"/> and sets the default values.
@@ -88,7 +88,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Restart
         /// Restarts the Space (typically stage BUILDING right after); also un-pauses a paused Space. `factory=true` rebuilds from scratch without cache. Only the owner can restart; static Spaces answer 400.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class RestartRequestBuilderPostQueryParameters 
+        internal partial class RestartRequestBuilderPostQueryParameters 
         {
             /// <summary>Factory reboot: rebuild without cache. Sent only when true.</summary>
             [QueryParameter("factory")]

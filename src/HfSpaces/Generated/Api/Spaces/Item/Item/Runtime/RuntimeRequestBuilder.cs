@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Runtime
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\runtime
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RuntimeRequestBuilder : BaseRequestBuilder
+    internal partial class RuntimeRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Runtime.RuntimeRequestBuilder"/> and sets the default values.

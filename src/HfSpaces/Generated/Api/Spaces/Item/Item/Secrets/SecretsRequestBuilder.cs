@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Secrets
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\secrets
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class SecretsRequestBuilder : BaseRequestBuilder
+    internal partial class SecretsRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Secrets.SecretsRequestBuilder"/> and sets the default values.

@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Sleeptime
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\sleeptime
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class SleeptimeRequestBuilder : BaseRequestBuilder
+    internal partial class SleeptimeRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Sleeptime.SleeptimeRequestBuilder"/> and sets the default values.

@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Storage
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\storage
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class StorageRequestBuilder : BaseRequestBuilder
+    internal partial class StorageRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Storage.StorageRequestBuilder"/> and sets the default values.

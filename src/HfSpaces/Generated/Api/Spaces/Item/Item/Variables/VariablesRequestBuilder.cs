@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Variables
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\variables
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class VariablesRequestBuilder : BaseRequestBuilder
+    internal partial class VariablesRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Variables.VariablesRequestBuilder"/> and sets the default values.

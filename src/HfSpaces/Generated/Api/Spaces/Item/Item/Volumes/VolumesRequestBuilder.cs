@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Volumes
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\volumes
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class VolumesRequestBuilder : BaseRequestBuilder
+    internal partial class VolumesRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Volumes.VolumesRequestBuilder"/> and sets the default values.

@@ -15,7 +15,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Logs.Item
     /// Builds and executes requests for operations under \api\spaces\{namespace}\{repo}\logs\{logType}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class WithLogTypeItemRequestBuilder : BaseRequestBuilder
+    internal partial class WithLogTypeItemRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
         /// Instantiates a new <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.Logs.Item.WithLogTypeItemRequestBuilder"/> and sets the default values.
@@ -88,7 +88,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item.Logs.Item
         /// Server-sent events. Each event is `data: {&quot;data&quot;: &quot;&lt;line&gt;&quot;, &quot;timestamp&quot;: &quot;&lt;ISO-8601&gt;&quot;}`; keep-alive events have an empty `data:`. The stream stays open while the Space runs.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class WithLogTypeItemRequestBuilderGetQueryParameters 
+        internal partial class WithLogTypeItemRequestBuilderGetQueryParameters 
         {
             /// <summary>Only the last N lines before following.</summary>
             [QueryParameter("tail")]
