@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace HfSpaces.Packaging.Tests;
+
+/// <summary>
+/// `dotnet pack` the SDK into a local folder, restore it in a consumer project that only references the package, and
+/// build it: a bad hardware literal must give HFS001 with the suggestion, a valid one no warning.
+/// </summary>
+public sealed class PackageConsumerTests : IDisposable
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly string _work = Directory.CreateTempSubdirectory("hfspaces-pack-").FullName;
+    private readonly string _version = $"0.1.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+
+    public void Dispose()
+    {
+        Directory.Delete(_work, recursive: true);
+        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "hfspaces", _version);
+        if (Directory.Exists(cached))
+        {
+            Directory.Delete(cached, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_consumer_of_the_package_gets_HFS001_on_a_typo_and_nothing_on_a_valid_flavor()
+    {
+        var feed = Path.Combine(_work, "feed");
+        var pack = await Dotnet(RepoRoot(), "pack", "src/HfSpaces/HfSpaces.csproj", "-c", Configuration, "--no-build", "-o", feed, $"-p:Version={_version}");
+        Assert.True(pack.Code == 0, pack.Output);
+        var package = Path.Combine(feed, $"HfSpaces.{_version}.nupkg");
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/HfSpaces.dll", entries);
+            Assert.Contains("lib/net10.0/HfSpaces.xml", entries);
+            Assert.Contains("README.md", entries);
+            Assert.Contains("analyzers/dotnet/cs/HfSpaces.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/HfSpaces.Analyzers.CodeFixes.dll", entries);
+            Assert.DoesNotContain(entries, e => e.Contains("HfSpaces.Generators", StringComparison.Ordinal));
+        }
+
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(consumer);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="hfspaces-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="HfSpaces" Version="{_version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        await WriteProgram(consumer, "\"a10g-smal\"");
+        var bad = await Dotnet(consumer, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(bad.Code == 0, bad.Output);
+        Assert.Contains("warning HFS001: 'a10g-smal' is not a known hardware flavor: did you mean 'a10g-small' (SpaceHardware.A10gSmall)?", bad.Output, StringComparison.Ordinal);
+
+        await WriteProgram(consumer, "SpaceHardware.A10gSmall");
+        var good = await Dotnet(consumer, "build", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(good.Code == 0, good.Output);
+        Assert.DoesNotContain("HFS00", good.Output, StringComparison.Ordinal);
+        Assert.Contains("0 Warning(s)", good.Output, StringComparison.Ordinal);
+    }
+
+    private static Task WriteProgram(string consumer, string flavor) =>
+        File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), $$"""
+            using HfSpaces;
+
+            using var client = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = new Uri("http://127.0.0.1:9"), UseImplicitToken = false });
+            var hardware = SpaceHardware.KnownValues.Count;
+            Console.WriteLine(hardware);
+            if (args.Length > 99)
+            {
+                await client.RequestHardwareAsync("alice/demo", {{flavor}});
+            }
+            """);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HfSpacesKiota.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("HfSpacesKiota.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<(int Code, string Output)> Dotnet(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
