@@ -22,6 +22,12 @@ internal static class ExtensibleEnumEmitter
             reserved.Add(group.Name + "Values");
         }
 
+        var metadataNames = vocabulary.Metadata.Select(m => MemberNames.FromValue(m.Name)).ToArray();
+        foreach (var name in metadataNames)
+        {
+            reserved.Add(name);
+        }
+
         var names = MemberNames.ForValues(vocabulary.Values, reserved);
         var nameOf = new Dictionary<string, string>();
         for (var i = 0; i < names.Length; i++)
@@ -83,7 +89,7 @@ internal static class ExtensibleEnumEmitter
             }
 
             Line($"        /// <summary><c>{Xml(vocabulary.Values[i])}</c>.</summary>");
-            Line($"        public const string {names[i]} = {Literal(vocabulary.Values[i])};");
+            Line($"        public const string {names[i]} = {CSharpLiteral.String(vocabulary.Values[i])};");
         }
 
         Line("    }");
@@ -113,6 +119,22 @@ internal static class ExtensibleEnumEmitter
             Line();
             Line($"    /// <summary>True when this value belongs to the '{group.Name}' group. Unknown values never do.</summary>");
             Line($"    public bool Is{group.Name} => {Pattern(members)};");
+            Line();
+        }
+
+        for (var m = 0; m < vocabulary.Metadata.Count; m++)
+        {
+            var property = vocabulary.Metadata[m];
+            Line($"    /// <summary>{Xml(property.Description ?? property.Name)} Null for values without it, unknown values included ({SpecReader.MetadataExtension}).</summary>");
+            Line($"    public {property.ClrType}? {metadataNames[m]} => _value switch");
+            Line("    {");
+            foreach (var entry in property.Entries)
+            {
+                Line($"        Values.{nameOf[entry.Value]} => {entry.Literal},");
+            }
+
+            Line("        _ => null,");
+            Line("    };");
             Line();
         }
 
@@ -236,26 +258,6 @@ internal static class ExtensibleEnumEmitter
         names.Count == 0
             ? "false"
             : "_value is " + string.Join(" or ", names.Select(n => "Values." + n));
-
-    private static string Literal(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('"').ToString();
-    }
 
     private static string Xml(string value) =>
         value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -9,6 +9,8 @@ internal static class SpecReader
 {
     public const string ValuesExtension = "x-extensible-enum";
     public const string GroupsExtension = "x-extensible-enum-groups";
+    public const string MetadataExtension = "x-extensible-enum-metadata";
+    public const string MetadataDescriptionsExtension = "x-extensible-enum-metadata-descriptions";
 
     public static SpecDocument Read(string path, string? text)
     {
@@ -60,7 +62,8 @@ internal static class SpecReader
                 schema.Key,
                 body.Get("description") as string,
                 new EquatableArray<string>(values),
-                new EquatableArray<VocabularyGroup>(ReadGroups(body.Get(GroupsExtension), values, $"components.schemas.{schema.Key}.{GroupsExtension}")));
+                new EquatableArray<VocabularyGroup>(ReadGroups(body.Get(GroupsExtension), values, $"components.schemas.{schema.Key}.{GroupsExtension}")),
+                new EquatableArray<MetadataProperty>(ReadMetadata(body, values, $"components.schemas.{schema.Key}.{MetadataExtension}")));
         }
     }
 
@@ -84,6 +87,76 @@ internal static class SpecReader
             yield return new VocabularyGroup(group.Key, new EquatableArray<string>(members));
         }
     }
+
+    /// <summary>
+    /// <c>x-extensible-enum-metadata: { "t4-small": { "vramGb": 16, … }, … }</c> → one property per key, typed from its
+    /// values (all integral numbers: int; other numbers: double; strings; booleans).
+    /// </summary>
+    private static IEnumerable<MetadataProperty> ReadMetadata(Dictionary<string, object?> schema, string[] values, string where)
+    {
+        var metadata = AsObject(schema.Get(MetadataExtension), where);
+        if (metadata is null)
+        {
+            yield break;
+        }
+
+        var descriptions = AsObject(schema.Get(MetadataDescriptionsExtension), where + "-descriptions") ?? new Dictionary<string, object?>();
+        var byKey = new SortedDictionary<string, List<(string Value, object Raw)>>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (AsObject(metadata.Get(value), $"{where}.{value}") is not { } properties)
+            {
+                continue;
+            }
+
+            foreach (var property in properties)
+            {
+                if (property.Value is null)
+                {
+                    continue;
+                }
+
+                if (property.Value is not (string or double or bool))
+                {
+                    throw new FormatException($"{where}.{value}.{property.Key} must be a string, a number or a boolean");
+                }
+
+                if (!byKey.TryGetValue(property.Key, out var list))
+                {
+                    byKey[property.Key] = list = [];
+                }
+
+                list.Add((value, property.Value));
+            }
+        }
+
+        var stranger = metadata.Keys.FirstOrDefault(k => Array.IndexOf(values, k) < 0);
+        if (stranger is not null)
+        {
+            throw new FormatException($"{where} describes '{stranger}', which is not in {ValuesExtension}");
+        }
+
+        foreach (var pair in byKey)
+        {
+            var raws = pair.Value.Select(v => v.Raw).ToList();
+            var clrType = raws.All(r => r is string) ? "string"
+                : raws.All(r => r is bool) ? "bool"
+                : raws.All(r => r is double d && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue) ? "int"
+                : raws.All(r => r is double) ? "double"
+                : throw new FormatException($"{where}: '{pair.Key}' mixes strings, numbers and booleans");
+            var entries = pair.Value.Select(v => new MetadataEntry(v.Value, Literal(v.Raw, clrType))).ToArray();
+            yield return new MetadataProperty(pair.Key, clrType, descriptions.Get(pair.Key) as string, new EquatableArray<MetadataEntry>(entries));
+        }
+    }
+
+    private static string Literal(object raw, string clrType) => raw switch
+    {
+        string s => CSharpLiteral.String(s),
+        bool b => b ? "true" : "false",
+        double d when clrType == "int" => ((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+        _ => throw new FormatException("unsupported metadata value"),
+    };
 
     private static string[] Strings(object? raw, string where) =>
         raw is List<object?> list && list.All(v => v is string s && s.Length > 0)

@@ -56,11 +56,31 @@ public sealed class DiagnosticTests
     [InlineData("""{"components":{"schemas":{"X":{"x-extensible-enum":[]}}}}""", "components.schemas.X.x-extensible-enum lists no value")]
     [InlineData("""{"components":{"schemas":{"X":{"x-extensible-enum":["a","a"]}}}}""", "components.schemas.X.x-extensible-enum lists 'a' twice")]
     [InlineData("""{"components":{"schemas":{"X":{"x-extensible-enum":["a"],"x-extensible-enum-groups":{"G":["b"]}}}}}""", "components.schemas.X.x-extensible-enum-groups.G names 'b', which is not in x-extensible-enum")]
+    [InlineData("""{"components":{"schemas":{"X":{"x-extensible-enum":["a"],"x-extensible-enum-metadata":{"b":{"n":1}}}}}}""", "components.schemas.X.x-extensible-enum-metadata describes 'b', which is not in x-extensible-enum")]
+    [InlineData("""{"components":{"schemas":{"X":{"x-extensible-enum":["a","b"],"x-extensible-enum-metadata":{"a":{"n":1},"b":{"n":"one"}}}}}}""", "components.schemas.X.x-extensible-enum-metadata: 'n' mixes strings, numbers and booleans")]
+    [InlineData("""{"components":{"schemas":{"X":{"x-extensible-enum":["a"],"x-extensible-enum-metadata":{"a":{"n":[1]}}}}}}""", "components.schemas.X.x-extensible-enum-metadata.a.n must be a string, a number or a boolean")]
     public void Malformed_vocabularies_are_reported_with_their_location_in_the_spec(string spec, string reason)
     {
         var document = SpecReader.Read("/s.openapi.json", spec);
 
         Assert.Equal(reason, document.Error);
+    }
+
+    [Fact]
+    public void Metadata_properties_are_typed_from_their_values()
+    {
+        var spec = """{"components":{"schemas":{"X":{"x-extensible-enum":["a","b"],"x-extensible-enum-metadata":{"a":{"count":2,"ratio":0.5,"label":"A","on":true},"b":{"count":3,"ratio":1}}}}}}""";
+
+        var (driver, output, diagnostics) = GeneratorHarness.Run("[HfSpaces.ExtensibleEnum(\"X\")] public readonly partial struct X;", new InMemoryAdditionalText("/x.openapi.json", spec));
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var source = GeneratorHarness.GeneratedSource(driver, "X.g.cs");
+        Assert.Contains("public int? Count => _value switch", source, StringComparison.Ordinal);
+        Assert.Contains("public double? Ratio => _value switch", source, StringComparison.Ordinal);
+        Assert.Contains("Values.B => 1d,", source, StringComparison.Ordinal);
+        Assert.Contains("public string? Label => _value switch", source, StringComparison.Ordinal);
+        Assert.Contains("public bool? On => _value switch", source, StringComparison.Ordinal);
     }
 
     [Fact]

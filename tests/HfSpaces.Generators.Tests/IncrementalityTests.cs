@@ -40,7 +40,9 @@ public sealed class IncrementalityTests
         var compilation = GeneratorHarness.Compile(GeneratorHarness.Declarations);
         var driver = GeneratorHarness.CreateDriver(spec).RunGenerators(compilation);
 
-        var withNewFlavor = new InMemoryAdditionalText(spec.Path, GeneratorHarness.RealSpec.Replace("\"a100x8\"", "\"a100x8\",\n          \"h200x8\"", StringComparison.Ordinal));
+        var edited = System.Text.Json.Nodes.JsonNode.Parse(GeneratorHarness.RealSpec)!;
+        edited["components"]!["schemas"]!["SpaceHardware"]!["x-extensible-enum"]!.AsArray().Add("h200x8");
+        var withNewFlavor = new InMemoryAdditionalText(spec.Path, edited.ToJsonString());
         driver = driver.ReplaceAdditionalText(spec, withNewFlavor).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
 

@@ -31,6 +31,27 @@ public sealed class ExtensibleEnumTests
     }
 
     [Fact]
+    public void Hardware_carries_the_spec_metadata_for_known_flavors_only()
+    {
+        Assert.Equal(("T4", 1, 16, 4, 15, 0.40), (SpaceHardware.T4Small.Accelerator, SpaceHardware.T4Small.AcceleratorCount, SpaceHardware.T4Small.VramGb, SpaceHardware.T4Small.Vcpu, SpaceHardware.T4Small.RamGb, SpaceHardware.T4Small.PricePerHourUsd));
+        Assert.Equal((null, 0, 0), (SpaceHardware.CpuBasic.Accelerator, SpaceHardware.CpuBasic.AcceleratorCount, SpaceHardware.CpuBasic.VramGb));
+        Assert.Null(SpaceHardware.ZeroA10g.Vcpu);
+        Assert.Equal(640, SpaceHardware.A100x8.VramGb);
+        var future = new SpaceHardware("h200x8");
+        Assert.Equal((null, null, null), (future.Accelerator, future.VramGb, future.PricePerHourUsd));
+    }
+
+    [Fact]
+    public void A_flavor_can_be_picked_by_need_without_a_network_call()
+    {
+        var cheapestWith40Gb = SpaceHardware.KnownValues
+            .Where(h => h.VramGb >= 40 && h.PricePerHourUsd > 0)
+            .MinBy(h => h.PricePerHourUsd);
+
+        Assert.Equal(SpaceHardware.L40sx1, cheapestWith40Gb);
+    }
+
+    [Fact]
     public void Unknown_values_are_kept_and_compared_ordinally()
     {
         var future = new SpaceHardware("h200x8");

@@ -160,6 +160,140 @@ namespace HfSpaces
             A100x8,
         };
 
+        /// <summary>The accelerator model (T4, A10G, L4, L40S, A100, H200); null for CPU flavors. Null for values without it, unknown values included (x-extensible-enum-metadata).</summary>
+        public string? Accelerator => _value switch
+        {
+            Values.ZeroA10g => "H200 (ZeroGPU, shared)",
+            Values.T4Small => "T4",
+            Values.T4Medium => "T4",
+            Values.L4x1 => "L4",
+            Values.L4x4 => "L4",
+            Values.L40sx1 => "L40S",
+            Values.L40sx4 => "L40S",
+            Values.L40sx8 => "L40S",
+            Values.A10gSmall => "A10G",
+            Values.A10gLarge => "A10G",
+            Values.A10gLargex2 => "A10G",
+            Values.A10gLargex4 => "A10G",
+            Values.A100Large => "A100",
+            Values.A100x4 => "A100",
+            Values.A100x8 => "A100",
+            _ => null,
+        };
+
+        /// <summary>How many accelerators the flavor has; 0 for CPU flavors. Null for values without it, unknown values included (x-extensible-enum-metadata).</summary>
+        public int? AcceleratorCount => _value switch
+        {
+            Values.CpuBasic => 0,
+            Values.CpuUpgrade => 0,
+            Values.ZeroA10g => 1,
+            Values.T4Small => 1,
+            Values.T4Medium => 1,
+            Values.L4x1 => 1,
+            Values.L4x4 => 4,
+            Values.L40sx1 => 1,
+            Values.L40sx4 => 4,
+            Values.L40sx8 => 8,
+            Values.A10gSmall => 1,
+            Values.A10gLarge => 1,
+            Values.A10gLargex2 => 2,
+            Values.A10gLargex4 => 4,
+            Values.A100Large => 1,
+            Values.A100x4 => 4,
+            Values.A100x8 => 8,
+            _ => null,
+        };
+
+        /// <summary>List price in US dollars per hour when the spec was written (0 for free flavors). ListHardwareAsync returns the live price. Null for values without it, unknown values included (x-extensible-enum-metadata).</summary>
+        public double? PricePerHourUsd => _value switch
+        {
+            Values.CpuBasic => 0d,
+            Values.CpuUpgrade => 0.03d,
+            Values.ZeroA10g => 0d,
+            Values.T4Small => 0.4d,
+            Values.T4Medium => 0.6d,
+            Values.L4x1 => 0.8d,
+            Values.L4x4 => 3.8d,
+            Values.L40sx1 => 1.8d,
+            Values.L40sx4 => 8.3d,
+            Values.L40sx8 => 23.5d,
+            Values.A10gSmall => 1d,
+            Values.A10gLarge => 1.5d,
+            Values.A10gLargex2 => 3d,
+            Values.A10gLargex4 => 5d,
+            Values.A100Large => 2.5d,
+            Values.A100x4 => 10d,
+            Values.A100x8 => 20d,
+            _ => null,
+        };
+
+        /// <summary>Memory in GB; null where the Hub allocates it dynamically (ZeroGPU). Null for values without it, unknown values included (x-extensible-enum-metadata).</summary>
+        public int? RamGb => _value switch
+        {
+            Values.CpuBasic => 16,
+            Values.CpuUpgrade => 32,
+            Values.T4Small => 15,
+            Values.T4Medium => 30,
+            Values.L4x1 => 30,
+            Values.L4x4 => 186,
+            Values.L40sx1 => 62,
+            Values.L40sx4 => 382,
+            Values.L40sx8 => 1534,
+            Values.A10gSmall => 14,
+            Values.A10gLarge => 46,
+            Values.A10gLargex2 => 92,
+            Values.A10gLargex4 => 184,
+            Values.A100Large => 142,
+            Values.A100x4 => 568,
+            Values.A100x8 => 1136,
+            _ => null,
+        };
+
+        /// <summary>Virtual CPUs; null where the Hub allocates them dynamically (ZeroGPU). Null for values without it, unknown values included (x-extensible-enum-metadata).</summary>
+        public int? Vcpu => _value switch
+        {
+            Values.CpuBasic => 2,
+            Values.CpuUpgrade => 8,
+            Values.T4Small => 4,
+            Values.T4Medium => 8,
+            Values.L4x1 => 8,
+            Values.L4x4 => 48,
+            Values.L40sx1 => 8,
+            Values.L40sx4 => 48,
+            Values.L40sx8 => 192,
+            Values.A10gSmall => 4,
+            Values.A10gLarge => 12,
+            Values.A10gLargex2 => 24,
+            Values.A10gLargex4 => 48,
+            Values.A100Large => 12,
+            Values.A100x4 => 48,
+            Values.A100x8 => 96,
+            _ => null,
+        };
+
+        /// <summary>Accelerator memory in GB, all accelerators together; 0 for CPU flavors. Null for values without it, unknown values included (x-extensible-enum-metadata).</summary>
+        public int? VramGb => _value switch
+        {
+            Values.CpuBasic => 0,
+            Values.CpuUpgrade => 0,
+            Values.ZeroA10g => 70,
+            Values.T4Small => 16,
+            Values.T4Medium => 16,
+            Values.L4x1 => 24,
+            Values.L4x4 => 96,
+            Values.L40sx1 => 48,
+            Values.L40sx4 => 192,
+            Values.L40sx8 => 384,
+            Values.A10gSmall => 24,
+            Values.A10gLarge => 24,
+            Values.A10gLargex2 => 48,
+            Values.A10gLargex4 => 96,
+            Values.A100Large => 80,
+            Values.A100x4 => 320,
+            Values.A100x8 => 640,
+            _ => null,
+        };
+
         /// <summary>True when this value was known when this SDK was built. Unknown values are still valid on the wire.</summary>
         public bool IsKnown => _value is Values.CpuBasic or Values.CpuUpgrade or Values.ZeroA10g or Values.T4Small or Values.T4Medium or Values.L4x1 or Values.L4x4 or Values.L40sx1 or Values.L40sx4 or Values.L40sx8 or Values.A10gSmall or Values.A10gLarge or Values.A10gLargex2 or Values.A10gLargex4 or Values.A100Large or Values.A100x4 or Values.A100x8;
 
