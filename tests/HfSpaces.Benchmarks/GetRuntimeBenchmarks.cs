@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using BenchmarkDotNet.Attributes;
+using HfSpaces.Generated;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+
+namespace HfSpaces.Benchmarks;
+
+/// <summary>
+/// GET runtime against a loopback server: the floor (HttpClient + source-generated System.Text.Json), the plain Kiota
+/// client the SDK wraps, and the SDK. Design target: SDK ≤ 1.15× the floor's time and ≤ 2.0× its bytes.
+/// </summary>
+[MemoryDiagnoser]
+public class GetRuntimeBenchmarks
+{
+    private LoopbackHub _hub = null!;
+    private HttpClient _http = null!;
+    private HfSpacesApiClient _kiota = null!;
+    private HfSpacesClient _sdk = null!;
+    private readonly SpaceId _space = SpaceId.Parse("alice/demo");
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _hub = await LoopbackHub.StartAsync();
+        _http = new HttpClient { BaseAddress = _hub.Endpoint };
+        _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient()) { BaseUrl = _hub.Endpoint.ToString().TrimEnd('/') });
+        _sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = _hub.Endpoint, Token = "hf_benchmark", MaxRetries = 0 });
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        _sdk.Dispose();
+        _http.Dispose();
+        await _hub.DisposeAsync();
+    }
+
+    [Benchmark(Baseline = true, Description = "HttpClient + STJ source-gen (floor)")]
+    public async Task<string?> HandWritten()
+    {
+        var runtime = await _http.GetFromJsonAsync("/api/spaces/alice/demo/runtime", FloorJson.Default.FloorRuntime);
+        return runtime!.Stage;
+    }
+
+    [Benchmark(Description = "plain Kiota client")]
+    public async Task<string?> PlainKiota()
+    {
+        var runtime = await _kiota.Api.Spaces["alice"]["demo"].Runtime.GetAsync();
+        return runtime!.Stage;
+    }
+
+    [Benchmark(Description = "HfSpacesClient")]
+    public async Task<string?> Sdk()
+    {
+        var runtime = await _sdk.GetRuntimeAsync(_space);
+        return runtime.Stage.ToString();
+    }
+}
+
+public sealed record FloorHardware(string? Current, string? Requested);
+
+public sealed record FloorRuntime(string Stage, FloorHardware? Hardware, string? Storage, int? GcTimeout, bool? DevMode);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(FloorRuntime))]
+public sealed partial class FloorJson : JsonSerializerContext;
