@@ -46,14 +46,14 @@ public sealed class ExtensibleEnumGenerator : IIncrementalGenerator
 
         var enums = targets
             .Combine(specs)
-            .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .Select(static (pair, _) => EnumResolver.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Enums);
 
         context.RegisterSourceOutput(enums, static (output, model) =>
         {
+            // A missing or broken spec produces no code; ExtensibleEnumSpecAnalyzer reports why (HFSG001-HFSG003).
             if (model.Diagnostic is not null)
             {
-                output.ReportDiagnostic(model.Diagnostic.ToDiagnostic());
                 return;
             }
 
@@ -70,8 +70,7 @@ public sealed class ExtensibleEnumGenerator : IIncrementalGenerator
             return null;
         }
 
-        var schema = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string;
-        if (string.IsNullOrEmpty(schema))
+        if (SchemaName(context.Attributes[0]) is not { } schema)
         {
             return null;
         }
@@ -80,36 +79,11 @@ public sealed class ExtensibleEnumGenerator : IIncrementalGenerator
             symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
             symbol.Name,
             symbol.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
-            schema!,
+            schema,
             LocationInfo.From(((StructDeclarationSyntax)context.TargetNode).Identifier.GetLocation()));
     }
 
-    private static EnumModel Resolve(EnumTarget target, EquatableArray<SpecDocument> specs)
-    {
-        if (specs.Count == 0)
-        {
-            return new EnumModel(target, null, null, DiagnosticInfo.Create(GeneratorDiagnostics.SpecMissing, target.Location, target.SchemaName, target.TypeName));
-        }
-
-        foreach (var spec in specs)
-        {
-            if (spec.Error is not null)
-            {
-                return new EnumModel(target, null, spec.Path, DiagnosticInfo.Create(GeneratorDiagnostics.SpecUnreadable, target.Location, spec.Path, spec.Error));
-            }
-
-            var vocabulary = spec.Vocabularies.FirstOrDefault(v => v.SchemaName == target.SchemaName);
-            if (vocabulary is not null)
-            {
-                return new EnumModel(target, vocabulary, spec.Path, null);
-            }
-        }
-
-        var available = string.Join(", ", specs.SelectMany(s => s.Vocabularies).Select(v => v.SchemaName));
-        return new EnumModel(
-            target,
-            null,
-            specs[0].Path,
-            DiagnosticInfo.Create(GeneratorDiagnostics.VocabularyMissing, target.Location, target.SchemaName, target.TypeName, specs[0].Path, available.Length == 0 ? "none" : available));
-    }
+    /// <summary>The SchemaName of an <c>[ExtensibleEnum]</c> attribute, or null.</summary>
+    internal static string? SchemaName(AttributeData attribute) =>
+        attribute.ConstructorArguments.FirstOrDefault().Value as string is { Length: > 0 } name ? name : null;
 }

@@ -7,10 +7,10 @@ public sealed class DiagnosticTests
     [Fact]
     public void Without_a_spec_the_struct_gets_HFSG001_at_its_declaration()
     {
-        var (_, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Declarations);
+        var diagnostics = GeneratorHarness.SpecDiagnostics(GeneratorHarness.Declarations);
 
         Assert.Equal(3, diagnostics.Length);
-        var first = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First();
+        var first = diagnostics.First();
         Assert.Equal("HFSG001", first.Id);
         Assert.Equal(DiagnosticSeverity.Error, first.Severity);
         Assert.Equal(
@@ -22,7 +22,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void An_unreadable_spec_gives_HFSG002_with_the_file_and_the_position()
     {
-        var (_, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Declarations, new InMemoryAdditionalText("/repo/broken.openapi.json", "{\n  \"components\": {\n    \"schemas\": [1,]\n}"));
+        var diagnostics = GeneratorHarness.SpecDiagnostics(GeneratorHarness.Declarations, new InMemoryAdditionalText("/repo/broken.openapi.json", "{\n  \"components\": {\n    \"schemas\": [1,]\n}"));
 
         var diagnostic = diagnostics.First();
         Assert.Equal("HFSG002", diagnostic.Id);
@@ -32,7 +32,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void A_spec_file_that_cannot_be_loaded_gives_HFSG002()
     {
-        var (_, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Declarations, new InMemoryAdditionalText("/repo/gone.openapi.json", null));
+        var diagnostics = GeneratorHarness.SpecDiagnostics(GeneratorHarness.Declarations, new InMemoryAdditionalText("/repo/gone.openapi.json", null));
 
         Assert.Equal("The spec '/repo/gone.openapi.json' cannot be read: the file could not be read", diagnostics.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -42,7 +42,7 @@ public sealed class DiagnosticTests
     {
         var spec = """{"components":{"schemas":{"SpaceStage":{"type":"string","x-extensible-enum":["RUNNING"]},"Other":{"type":"object"}}}}""";
 
-        var (_, _, diagnostics) = GeneratorHarness.Run(
+        var diagnostics = GeneratorHarness.SpecDiagnostics(
             "namespace N; [HfSpaces.ExtensibleEnum(\"SpaceHardware\")] public readonly partial struct Flavor;",
             new InMemoryAdditionalText("/repo/a.openapi.json", spec));
 

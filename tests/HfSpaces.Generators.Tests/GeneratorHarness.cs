@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace HfSpaces.Generators.Tests;
@@ -50,6 +51,19 @@ internal static class GeneratorHarness
     {
         var driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(Compile(source), out var output, out var diagnostics);
         return (driver, output, diagnostics);
+    }
+
+    /// <summary>
+    /// Runs the generator, then <see cref="ExtensibleEnumSpecAnalyzer"/> on its output with the same AdditionalFiles.
+    /// Returns the analyzer's diagnostics; asserts the generator itself reported none.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> SpecDiagnostics(string source, params AdditionalText[] additionalTexts)
+    {
+        var (_, output, generatorDiagnostics) = Run(source, additionalTexts);
+        Assert.Empty(generatorDiagnostics);
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([.. additionalTexts]);
+        return [.. output.WithAnalyzers([new ExtensibleEnumSpecAnalyzer()], options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .OrderBy(d => d.Location.SourceSpan.Start)];
     }
 
     public static string GeneratedSource(GeneratorDriver driver, string hintName) =>
