@@ -52,8 +52,27 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public void Negative_retries_are_rejected_when_the_client_is_built()
+    public void Negative_retry_settings_are_rejected_when_the_client_is_built()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new HfSpacesClient(new HfSpacesClientOptions { MaxRetries = -1, UseImplicitToken = false }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HfSpacesClient(new HfSpacesClientOptions { RetryDelay = TimeSpan.FromSeconds(-1), UseImplicitToken = false }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HfSpacesClient(new HfSpacesClientOptions { PerTryTimeout = TimeSpan.Zero, UseImplicitToken = false }));
+    }
+
+    [Fact]
+    public async Task The_client_can_be_mocked_through_its_protected_constructor()
+    {
+        HfSpacesClient client = new FakeClient();
+
+        var runtime = await client.GetRuntimeAsync("alice/demo");
+
+        Assert.Equal(SpaceStage.Paused, runtime.Stage);
+        Assert.Null(runtime.Hardware);
+    }
+
+    private sealed class FakeClient() : HfSpacesClient(forMocking: true)
+    {
+        public override Task<SpaceRuntime> GetRuntimeAsync(SpaceId space, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new SpaceRuntime { Stage = SpaceStage.Paused });
     }
 }

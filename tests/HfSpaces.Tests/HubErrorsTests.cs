@@ -68,6 +68,14 @@ public sealed class HubErrorsTests
     }
 
     [Fact]
+    public void A_status_dotnet_does_not_name_is_shown_as_a_number_only()
+    {
+        var error = Map((HttpStatusCode)499, """{"error":"client closed request"}""");
+
+        Assert.Equal("GET /api/spaces/alice/demo/runtime answered 499: client closed request.", error.Message);
+    }
+
+    [Fact]
     public void A_long_text_body_is_truncated()
     {
         var error = Map(HttpStatusCode.InternalServerError, new string('x', 5000), "text/plain");

@@ -64,7 +64,12 @@ internal static class HubErrors
     {
         var text = new StringBuilder()
             .Append(d.Method).Append(' ').Append(d.Path).Append(" answered ")
-            .Append((int)d.StatusCode!.Value).Append(' ').Append(ReasonPhrase(d.StatusCode.Value));
+            .Append((int)d.StatusCode!.Value);
+        if (ReasonPhrase(d.StatusCode.Value) is { Length: > 0 } phrase)
+        {
+            text.Append(' ').Append(phrase);
+        }
+
         if (d.ErrorCode is not null)
         {
             text.Append(" (").Append(d.ErrorCode).Append(')');
@@ -84,11 +89,9 @@ internal static class HubErrors
         return text.ToString();
     }
 
-    private static string ReasonPhrase(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.TooManyRequests => "Too Many Requests",
-        _ => System.Text.RegularExpressions.Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " "),
-    };
+    /// <summary>"Not Found" for 404; nothing for a status .NET does not name (e.g. 499).</summary>
+    private static string ReasonPhrase(HttpStatusCode status) =>
+        Enum.IsDefined(status) ? System.Text.RegularExpressions.Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " ") : string.Empty;
 
     private static (string? Message, string? Url) ServerMessage(HttpResponseMessage response, byte[] body)
     {

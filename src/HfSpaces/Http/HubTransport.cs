@@ -32,6 +32,8 @@ internal sealed partial class HubTransport : IDisposable
     public HubTransport(HttpClient? httpClient, HfSpacesClientOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryDelay, TimeSpan.Zero, nameof(options.RetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRetryDelay, TimeSpan.Zero, nameof(options.MaxRetryDelay));
         if (options.PerTryTimeout <= TimeSpan.Zero && options.PerTryTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PerTryTimeout, "PerTryTimeout must be positive or Timeout.InfiniteTimeSpan.");
