@@ -73,11 +73,11 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
         {
             PollInterval = TimeSpan.FromMilliseconds(10),
             MaxPollInterval = TimeSpan.FromMilliseconds(10),
-            Timeout = TimeSpan.FromMilliseconds(200),
+            Timeout = TimeSpan.FromMilliseconds(1500),
         }));
 
         Assert.Equal(SpaceStage.Building, error.LastRuntime.Stage);
-        Assert.Equal("Space alice/demo was still BUILDING after 0.2 s.", error.Message);
+        Assert.Equal("Space alice/demo was still BUILDING after 1.5 s.", error.Message);
         Assert.True(Hub.Requests().Count >= 2);
     }
 
