@@ -108,22 +108,10 @@ public sealed class ExtensibleEnumLiteralAnalyzer : DiagnosticAnalyzer
 
         public bool IsKnown(string value) => values.Any(v => v.Value == value);
 
-        /// <summary>The nearest known value by edit distance (case-insensitive), when close enough to be a typo.</summary>
-        public (string? Value, string? Member) Suggest(string value)
-        {
-            var best = ((string?)null, (string?)null);
-            var bestDistance = int.MaxValue;
-            foreach (var (known, member) in values)
-            {
-                var distance = EditDistance.Between(value.ToLowerInvariant(), known.ToLowerInvariant());
-                if (distance < bestDistance)
-                {
-                    best = (known, member);
-                    bestDistance = distance;
-                }
-            }
-
-            return bestDistance <= Math.Max(2, value.Length / 3) ? best : (null, null);
-        }
+        /// <summary>The nearest known value (the same rule as <c>SpaceHardware.Parse</c>'s message), with its member name.</summary>
+        public (string? Value, string? Member) Suggest(string value) =>
+            ValueSuggestions.Nearest(value, values.Select(v => v.Value)) is { } nearest
+                ? (nearest, values.First(v => v.Value == nearest).Member)
+                : (null, null);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ExtensibleEnumGenerator : IIncrementalGenerator
         {
             output.AddSource("ExtensibleEnumAttribute.g.cs", SourceText.From(SupportSources.Attribute, System.Text.Encoding.UTF8));
             output.AddSource("ExtensibleEnumText.g.cs", SourceText.From(SupportSources.Text, System.Text.Encoding.UTF8));
+            output.AddSource("ValueSuggestions.g.cs", SourceText.From(SupportSources.Suggestions, System.Text.Encoding.UTF8));
         });
 
         var specs = context.AdditionalTextsProvider

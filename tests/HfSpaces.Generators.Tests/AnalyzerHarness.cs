@@ -13,12 +13,8 @@ namespace HfSpaces.Generators.Tests;
 /// <summary>Runs the analyzer and its code fixes on user code that references the real HfSpaces.dll.</summary>
 internal static class AnalyzerHarness
 {
-    private static readonly ImmutableArray<MetadataReference> References =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => !Path.GetFileName(path).StartsWith("HfSpaces.Generators", StringComparison.Ordinal))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
+    // With the real SDK (its generated Values are the known values), without the generator.
+    private static readonly ImmutableArray<MetadataReference> References = TestReferences.Except("HfSpaces.Generators");
 
     public static Document CreateDocument(string source)
     {

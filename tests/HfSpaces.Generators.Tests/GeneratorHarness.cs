@@ -27,12 +27,8 @@ internal static class GeneratorHarness
 
     public static string RealSpec => File.ReadAllText(RealSpecPath);
 
-    private static readonly ImmutableArray<MetadataReference> References =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => !Path.GetFileName(path).StartsWith("HfSpaces", StringComparison.Ordinal))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
+    // Without the SDK: the generator tests declare their own SpaceHardware.
+    private static readonly ImmutableArray<MetadataReference> References = TestReferences.Except("HfSpaces");
 
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(

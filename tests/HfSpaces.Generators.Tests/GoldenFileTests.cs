@@ -14,6 +14,7 @@ public sealed class GoldenFileTests
     [InlineData("HfSpaces.SpaceStorage.g.cs")]
     [InlineData("ExtensibleEnumAttribute.g.cs")]
     [InlineData("ExtensibleEnumText.g.cs")]
+    [InlineData("ValueSuggestions.g.cs")]
     public void Generated_code_matches_the_golden_file(string hintName)
     {
         var (driver, _, _) = GeneratorHarness.Run(GeneratorHarness.Declarations, new InMemoryAdditionalText("/repo/spec/hf-spaces.openapi.json", GeneratorHarness.RealSpec));

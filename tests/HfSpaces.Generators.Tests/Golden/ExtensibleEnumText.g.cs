@@ -11,54 +11,11 @@ namespace HfSpaces
         {
             var all = new global::System.Collections.Generic.List<string>(known);
             var shown = value is null ? "null" : "'" + value + "'";
-            var nearest = value is null ? null : Nearest(value, all);
+            var nearest = value is null ? null : global::HfSpaces.ValueSuggestions.Nearest(value, all);
             var hint = nearest is null ? string.Empty : " Did you mean '" + nearest + "'?";
             return shown + " is not a known " + typeName + " value." + hint
                 + " Known values: " + string.Join(", ", all) + ". To send a value this SDK does not know yet, use new "
                 + typeName + "(\"…\").";
-        }
-
-        /// <summary>The known value closest to <paramref name="value"/>, ignoring case, if it is close enough to be a typo.</summary>
-        public static string? Nearest(string value, global::System.Collections.Generic.IReadOnlyList<string> known)
-        {
-            string? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var candidate in known)
-            {
-                var distance = Distance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
-                if (distance < bestDistance)
-                {
-                    best = candidate;
-                    bestDistance = distance;
-                }
-            }
-
-            // More than a third of the letters wrong is not a typo.
-            return bestDistance <= global::System.Math.Max(2, value.Length / 3) ? best : null;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = global::System.Math.Min(global::System.Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
         }
     }
 }
