@@ -121,7 +121,7 @@ internal sealed partial class HubTransport : IDisposable
         return response;
     }
 
-    private async Task<(HttpRequestMessage Request, HttpResponseMessage Response, CancellationTokenSource TryScope)> SendCoreAsync(
+    private async Task<(HttpRequestMessage Request, HttpResponseMessage Response, TryScope TryScope)> SendCoreAsync(
         RequestInformation info, bool idempotent, CancellationToken cancellationToken)
     {
         using var activity = ActivitySource.StartActivity("HfSpaces " + info.HttpMethod, ActivityKind.Client);
@@ -139,9 +139,7 @@ internal sealed partial class HubTransport : IDisposable
             activity?.SetTag("http.request.method", request.Method.Method);
             activity?.SetTag("url.path", request.RequestUri?.AbsolutePath);
 
-            var tryScope = _options.PerTryTimeout == Timeout.InfiniteTimeSpan
-                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-                : CreateTimeoutScope(cancellationToken);
+            var tryScope = new TryScope(_options.PerTryTimeout, _options.TimeProvider, cancellationToken);
             var started = _options.TimeProvider.GetTimestamp();
             HfSpacesException failure;
             bool retryable;
@@ -202,11 +200,25 @@ internal sealed partial class HubTransport : IDisposable
         }
     }
 
-    private CancellationTokenSource CreateTimeoutScope(CancellationToken cancellationToken)
+    /// <summary>One try's token: the caller's, cancelled also after PerTryTimeout on the client's clock.</summary>
+    private sealed class TryScope : IDisposable
     {
-        var scope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        scope.CancelAfter(_options.PerTryTimeout);
-        return scope;
+        private readonly CancellationTokenSource _timer;
+        private readonly CancellationTokenSource _linked;
+
+        public TryScope(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+        {
+            _timer = new CancellationTokenSource(timeout, clock);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timer.Token);
+        }
+
+        public CancellationToken Token => _linked.Token;
+
+        public void Dispose()
+        {
+            _linked.Dispose();
+            _timer.Dispose();
+        }
     }
 
     /// <summary>Exponential back-off with jitter; a longer Retry-After wins; null when the Hub asks for more than MaxRetryDelay.</summary>

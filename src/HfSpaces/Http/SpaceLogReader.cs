@@ -12,7 +12,9 @@ internal static class SpaceLogReader
         Stream stream, TimeSpan? idleTimeout, TimeProvider timeProvider, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The idle timer runs on the client's clock, so tests can drive it with a fake TimeProvider.
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         while (true)
         {
             string? line;
@@ -23,9 +25,9 @@ internal static class SpaceLogReader
 
             try
             {
-                line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
+                line = await reader.ReadLineAsync(read.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 // The Hub was silent for the idle timeout: a non-follow read is complete.
                 yield break;
