@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace HfSpaces.Tests;
+
+/// <summary>Logs and activities describe every exchange, and never carry the token or a secret value.</summary>
+public sealed class TelemetryTests
+{
+    private const string Token = "hf_telemetry_token_0123456789";
+    private const string SecretValue = "sk-never-in-logs";
+
+    [Fact]
+    public async Task Logs_and_activities_name_the_call_and_never_the_token_or_the_secret()
+    {
+        var attempts = 0;
+        var handler = new StubHandler(_ => Interlocked.Increment(ref attempts) == 1
+            ? new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero) } }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") });
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var activities = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "HfSpaces",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var http = new HttpClient(handler);
+        using var client = new HfSpacesClient(http, new HfSpacesClientOptions
+        {
+            Endpoint = new Uri("https://hub.example.com"),
+            Token = Token,
+            MaxRetries = 1,
+            RetryDelay = TimeSpan.Zero,
+            LoggerFactory = loggerFactory,
+        });
+
+        await client.SetSecretAsync("alice/demo", "API_KEY", SecretValue);
+
+        Assert.Equal(
+        [
+            "Debug: POST /api/spaces/alice/demo/secrets answered 429 in * ms (attempt 1)",
+            "Information: POST /api/spaces/alice/demo/secrets failed and is retried in * ms (attempt 1)",
+            "Debug: POST /api/spaces/alice/demo/secrets answered 200 in * ms (attempt 2)",
+        ], logs.Messages.Select(m => System.Text.RegularExpressions.Regex.Replace(m, @"in \d+ ms", "in * ms")));
+        // The listener is process-wide: other tests' calls are filtered out by method and path.
+        var activity = Assert.Single(activities, a => a.DisplayName == "HfSpaces POST" && (string?)a.GetTagItem("url.path") == "/api/spaces/alice/demo/secrets");
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        var everything = string.Join("\n", logs.Messages.Concat(activity.TagObjects.Select(t => $"{t.Key}={t.Value}")));
+        Assert.DoesNotContain(Token, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretValue, everything, StringComparison.Ordinal);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(Messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue($"{logLevel}: {formatter(state, exception)}");
+        }
+    }
+}
