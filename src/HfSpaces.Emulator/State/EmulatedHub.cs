@@ -160,11 +160,12 @@ public sealed class EmulatedHub
     {
         var space = Writable(caller, ns, repo, "change the secrets of");
         space.Secrets[ValidKey(key)] = (value ?? string.Empty, description, _clock.GetUtcNow());
-        return 0;
     });
 
     internal void DeleteSecret(EmulatedAccount? caller, string ns, string repo, string? key) => Locked(() =>
-        Writable(caller, ns, repo, "change the secrets of").Secrets.Remove(ValidKey(key)));
+    {
+        Writable(caller, ns, repo, "change the secrets of").Secrets.Remove(ValidKey(key));
+    });
 
     internal Dictionary<string, SpaceVariable> ListVariables(EmulatedAccount? caller, string ns, string repo) =>
         Locked(() => Variables(Writable(caller, ns, repo, "read the variables of")));
@@ -273,14 +274,12 @@ public sealed class EmulatedHub
         var space = Writable(caller, ns, repo, "change the volumes of");
         NotStatic(space, "Static Spaces cannot mount volumes");
         space.Volumes = (volumes ?? []).Select(ValidVolume).ToList();
-        return 0;
     });
 
     internal void DeleteVolumes(EmulatedAccount? caller, string ns, string repo) => Locked(() =>
     {
         var space = Writable(caller, ns, repo, "change the volumes of");
         space.Volumes = space.Volumes is { Count: > 0 } ? null : throw HubError.BadRequest("No volume is attached to this Space");
-        return 0;
     });
 
     internal List<(DateTimeOffset At, string Line)> Logs(EmulatedAccount? caller, string ns, string repo, string logType, int? tail) => Locked(() =>
@@ -313,6 +312,14 @@ public sealed class EmulatedHub
         lock (_lock)
         {
             return operation();
+        }
+    }
+
+    private void Locked(Action operation)
+    {
+        lock (_lock)
+        {
+            operation();
         }
     }
 
