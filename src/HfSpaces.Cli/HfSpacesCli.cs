@@ -104,7 +104,8 @@ public static class HfSpacesCli
         return code;
     }
 
-    private static T Fail<T>(ArgumentResult result, string message)
+    /// <summary>Records a parse error on the argument or option (a usage error, exit code 2) and returns a placeholder.</summary>
+    internal static T Fail<T>(ArgumentResult result, string message)
     {
         result.AddError(message);
         return default!;

@@ -79,7 +79,7 @@ internal static class RuntimeCommands
         var seconds = new Argument<TimeSpan>("seconds")
         {
             Description = "Inactivity before the Space sleeps, in seconds, or 'never'. Only upgraded hardware can change it.",
-            CustomParser = r => ParseSleep(r.Tokens[0].Value) ?? Fail(r),
+            CustomParser = r => ParseSleep(r.Tokens[0].Value) ?? Fail<TimeSpan>(r, NotASleepTime(r)),
         };
         var command = new Command("sleep", "Set the sleep time. Prints the sleep time the Hub reports afterwards.") { space, seconds };
         command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
@@ -89,12 +89,6 @@ internal static class RuntimeCommands
             return ExitCodes.Success;
         }));
         return command;
-
-        static TimeSpan Fail(System.CommandLine.Parsing.ArgumentResult r)
-        {
-            r.AddError($"'{r.Tokens[0].Value}' is not a sleep time: use a positive number of seconds or 'never'.");
-            return default;
-        }
     }
 
     private static Command Restart(CliContext cli)
@@ -246,14 +240,11 @@ internal static class RuntimeCommands
     internal static Option<TimeSpan?> SleepOption(string name, string description) => new(name)
     {
         Description = description,
-        CustomParser = r => ParseSleep(r.Tokens[0].Value) is { } s ? s : FailOption(r),
+        CustomParser = r => ParseSleep(r.Tokens[0].Value) ?? Fail<TimeSpan?>(r, NotASleepTime(r)),
     };
 
-    private static TimeSpan? FailOption(System.CommandLine.Parsing.ArgumentResult r)
-    {
-        r.AddError($"'{r.Tokens[0].Value}' is not a sleep time: use a positive number of seconds or 'never'.");
-        return null;
-    }
+    private static string NotASleepTime(System.CommandLine.Parsing.ArgumentResult r) =>
+        $"'{r.Tokens[0].Value}' is not a sleep time: use a positive number of seconds or 'never'.";
 
     internal static TimeSpan? ParseSleep(string value) =>
         value.Equals("never", StringComparison.OrdinalIgnoreCase) || value == "-1" ? Timeout.InfiniteTimeSpan
