@@ -104,15 +104,11 @@ public sealed class EmulatedHub
     {
         var space = Writable(caller, ns, repo, "change the hardware of");
         NotStatic(space, "Static Spaces have no hardware to change");
-        if (!HardwareCatalog.IsFlavor(flavor))
-        {
-            throw HubError.BadRequest($"Invalid hardware flavor '{flavor}'. Valid flavors: {string.Join(", ", HardwareCatalog.Flavors)}");
-        }
-
+        flavor = ValidFlavor(flavor);
         space.SleepSeconds = flavor == "cpu-basic"
             ? EmulatedSpace.CpuBasicSleepSeconds
             : sleepSeconds is { } s ? ValidSleep(s) : space.SleepSeconds is EmulatedSpace.CpuBasicSleepSeconds ? null : space.SleepSeconds;
-        StartBuild(space, flavor!, $"Requested hardware {flavor}");
+        StartBuild(space, flavor, $"Requested hardware {flavor}");
         return Snapshot(space, advance: false);
     });
 
@@ -200,11 +196,7 @@ public sealed class EmulatedHub
             throw new HubError(409, "You already created this space repo", url: url);
         }
 
-        var hardware = request.Hardware ?? "cpu-basic";
-        if (!HardwareCatalog.IsFlavor(hardware))
-        {
-            throw HubError.BadRequest($"Invalid hardware flavor '{hardware}'");
-        }
+        var hardware = ValidFlavor(request.Hardware ?? "cpu-basic");
 
         var visibility = request.Visibility ?? source.Visibility;
         if (visibility is not ("public" or "private" or "protected"))
@@ -429,6 +421,11 @@ public sealed class EmulatedHub
         > 0 => seconds,
         _ => throw HubError.BadRequest($"Invalid sleep time {seconds}: use a positive number of seconds, or -1 to never sleep"),
     };
+
+    private static string ValidFlavor(string? flavor) =>
+        HardwareCatalog.IsFlavor(flavor)
+            ? flavor!
+            : throw HubError.BadRequest($"Invalid hardware flavor '{flavor}'. Valid flavors: {string.Join(", ", HardwareCatalog.Flavors)}");
 
     private static string ValidKey(string? key) =>
         string.IsNullOrWhiteSpace(key) ? throw HubError.BadRequest("key is required") : key;
