@@ -35,8 +35,14 @@ public class HfSpacesClient : IDisposable
 
     /// <summary>Creates a client on a caller-owned <see cref="HttpClient"/> (e.g. from IHttpClientFactory); it is not disposed with the client. Its BaseAddress and Timeout are ignored.</summary>
     public HfSpacesClient(HttpClient? httpClient, HfSpacesClientOptions? options = null)
+        : this(httpClient, options ?? new HfSpacesClientOptions(), credentials: null)
     {
-        _transport = new HubTransport(httpClient, options ?? new HfSpacesClientOptions());
+    }
+
+    /// <summary>With credentials resolved once elsewhere (the DI registration), so a transient client reads no token file.</summary>
+    internal HfSpacesClient(HttpClient? httpClient, HfSpacesClientOptions options, Auth.HubCredentials? credentials)
+    {
+        _transport = new HubTransport(httpClient, options, credentials);
         _api = new HfSpacesApiClient(_transport.Adapter);
     }
 

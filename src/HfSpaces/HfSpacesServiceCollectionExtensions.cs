@@ -1,3 +1,4 @@
+using HfSpaces.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,10 +19,13 @@ public static class HfSpacesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new HfSpacesClientOptions();
         configure?.Invoke(options);
+
+        // Typed clients are transient: resolve the endpoint and token (environment, token file) once, not per instance.
+        var credentials = new Lazy<HubCredentials>(() => HubCredentials.Resolve(options));
         return services.AddHttpClient(HttpClientName).AddTypedClient((http, provider) =>
         {
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-            return new HfSpacesClient(http, options);
+            return new HfSpacesClient(http, options, credentials.Value);
         });
     }
 }

@@ -27,4 +27,34 @@ public sealed class DependencyInjectionTests
         Assert.Equal("Bearer hf_di_token", request.Headers.Authorization!.ToString());
         Assert.Equal(new Uri("https://hub.example.com"), client.Endpoint);
     }
+
+    [Fact]
+    public async Task The_token_is_resolved_once_per_registration_not_per_transient_client()
+    {
+        var reads = 0;
+        var handler = StubHandler.Json("""{"stage":"RUNNING"}""");
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient(o =>
+            {
+                o.Endpoint = new Uri("https://hub.example.com");
+                o.GetEnvironmentVariable = name =>
+                {
+                    if (name == "HF_TOKEN")
+                    {
+                        Interlocked.Increment(ref reads);
+                        return "hf_from_env";
+                    }
+
+                    return null;
+                };
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<HfSpacesClient>().GetRuntimeAsync("alice/demo");
+        await provider.GetRequiredService<HfSpacesClient>().GetRuntimeAsync("alice/demo");
+
+        Assert.Equal(1, reads);
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer hf_from_env", r.Headers.Authorization!.ToString()));
+    }
 }

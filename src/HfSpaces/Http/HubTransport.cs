@@ -29,7 +29,10 @@ internal sealed partial class HubTransport : IDisposable
     private readonly ILogger _logger;
     private readonly string _userAgent;
 
-    public HubTransport(HttpClient? httpClient, HfSpacesClientOptions options)
+    /// <param name="httpClient">The caller's client, or null to own one.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="credentials">Already resolved credentials (DI resolves them once per registration), or null to resolve them now.</param>
+    public HubTransport(HttpClient? httpClient, HfSpacesClientOptions options, HubCredentials? credentials = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryDelay, TimeSpan.Zero, nameof(options.RetryDelay));
@@ -40,7 +43,7 @@ internal sealed partial class HubTransport : IDisposable
         }
 
         _options = options;
-        _credentials = HubCredentials.Resolve(options);
+        _credentials = credentials ?? HubCredentials.Resolve(options);
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient(
             new SocketsHttpHandler
