@@ -5,6 +5,8 @@ using HfSpaces.Generated.Api.Spaces.Item.Item;
 using HfSpaces.Http;
 using HfSpaces.Mapping;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
 using Wire = HfSpaces.Generated.Models;
 
 namespace HfSpaces;
@@ -17,8 +19,11 @@ namespace HfSpaces;
 /// </summary>
 public class HfSpacesClient : IDisposable
 {
-    private readonly HubTransport _transport = null!;
+    private readonly HttpClient _http = null!;
+    private readonly HttpClientRequestAdapter _adapter = null!;
     private readonly HfSpacesApiClient _api = null!;
+    private readonly Uri _endpoint = null!;
+    private readonly TimeProvider _clock = TimeProvider.System;
 
     /// <summary>Creates a client with the default settings (HF_ENDPOINT, HF_TOKEN or the token file).</summary>
     public HfSpacesClient()
@@ -33,18 +38,34 @@ public class HfSpacesClient : IDisposable
     {
     }
 
-    /// <summary>Creates a client on a caller-owned <see cref="HttpClient"/> (e.g. from IHttpClientFactory); it is not disposed with the client. Its BaseAddress and Timeout are ignored.</summary>
+    /// <summary>
+    /// Creates a client that sends through a caller-owned <see cref="HttpClient"/>, which is not disposed with the client.
+    /// The SDK's handlers (retries, timeouts, authentication, redirects, error mapping) run in front of it, so the caller's
+    /// client should not follow redirects itself. Its BaseAddress and Timeout are ignored.
+    /// </summary>
     public HfSpacesClient(HttpClient? httpClient, HfSpacesClientOptions? options = null)
-        : this(httpClient, options ?? new HfSpacesClientOptions(), credentials: null)
     {
+        options ??= new HfSpacesClientOptions();
+        var credentials = Auth.HubCredentials.Resolve(options);
+        _http = HubPipeline.CreateClient(httpClient, options, credentials);
+        _endpoint = credentials.Endpoint;
+        _clock = options.TimeProvider;
+        _adapter = CreateAdapter(_http, credentials.Endpoint);
+        _api = new HfSpacesApiClient(_adapter);
     }
 
-    /// <summary>With credentials resolved once elsewhere (the DI registration), so a transient client reads no token file.</summary>
-    internal HfSpacesClient(HttpClient? httpClient, HfSpacesClientOptions options, Auth.HubCredentials? credentials)
+    /// <summary>On an <see cref="HttpClient"/> from the DI registration, whose handlers already include the SDK's chain.</summary>
+    internal HfSpacesClient(HttpClient pipelineClient, Uri endpoint, TimeProvider clock)
     {
-        _transport = new HubTransport(httpClient, options, credentials);
-        _api = new HfSpacesApiClient(_transport.Adapter);
+        _http = pipelineClient;
+        _endpoint = endpoint;
+        _clock = clock;
+        _adapter = CreateAdapter(pipelineClient, endpoint);
+        _api = new HfSpacesApiClient(_adapter);
     }
+
+    private static HttpClientRequestAdapter CreateAdapter(HttpClient http, Uri endpoint) =>
+        new(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = endpoint.ToString().TrimEnd('/') };
 
     /// <summary>For mocking frameworks only: every method of an instance made this way must be overridden.</summary>
     protected HfSpacesClient(bool forMocking)
@@ -53,14 +74,14 @@ public class HfSpacesClient : IDisposable
     }
 
     /// <summary>The Hub this client talks to.</summary>
-    public virtual Uri Endpoint => _transport.Endpoint;
+    public virtual Uri Endpoint => _endpoint;
 
     /// <summary>Reads the Space's runtime (<c>GET /api/spaces/{id}/runtime</c>).</summary>
     /// <exception cref="HfSpacesNotFoundException">No such Space, or the token cannot see it.</exception>
     public virtual async Task<SpaceRuntime> GetRuntimeAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
         var info = Space(space).Runtime.ToGetRequestInformation();
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.GetRuntime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -80,7 +101,7 @@ public class HfSpacesClient : IDisposable
             SleepTimeSeconds = sleepTime is { } s ? Seconds(s, nameof(sleepTime)) : null,
         };
         var info = Space(space).Hardware.ToPostRequestInformation(body);
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.RequestHardware, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the inactivity delay before the Space sleeps (<c>POST …/sleeptime</c>); only upgraded hardware can change it.</summary>
@@ -92,14 +113,14 @@ public class HfSpacesClient : IDisposable
     {
         var body = new Wire.SleepTimeRequest { Seconds = Seconds(sleepTime, nameof(sleepTime)) };
         var info = Space(space).Sleeptime.ToPostRequestInformation(body);
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.SetSleepTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Pauses the Space (stage PAUSED, not billed). Only the owner can; static Spaces answer 400. <see cref="RestartAsync"/> un-pauses.</summary>
     public virtual async Task<SpaceRuntime> PauseAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
         var info = Space(space).Pause.ToPostRequestInformation();
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.Pause, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Restarts the Space (also un-pauses it). A factory reboot rebuilds without cache. Not retried on server errors: a restart is not idempotent.</summary>
@@ -112,7 +133,7 @@ public class HfSpacesClient : IDisposable
                 c.QueryParameters.Factory = true;
             }
         });
-        return await RuntimeAsync(info, idempotent: false, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.Restart, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -135,7 +156,7 @@ public class HfSpacesClient : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.PollInterval, "WaitForStageOptions.PollInterval must be positive and at most MaxPollInterval.");
         }
 
-        var clock = _transport.TimeProvider;
+        var clock = _clock;
         var started = clock.GetTimestamp();
         var delay = options.PollInterval;
         while (true)
@@ -183,11 +204,12 @@ public class HfSpacesClient : IDisposable
 
     private async IAsyncEnumerable<SpaceLogLine> ReadLogsAsync(RequestInformation info, TimeSpan? idleTimeout, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await _transport.OpenAsync(info, cancellationToken).ConfigureAwait(false);
+        using var response = await ExchangeAsync(info, HubRequestOption.StreamLogs, cancellationToken).ConfigureAwait(false);
+        var path = info.URI.AbsolutePath;
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var line in SpaceLogReader.ReadAsync(stream, idleTimeout, _transport.TimeProvider, cancellationToken).ConfigureAwait(false))
+            await foreach (var line in SpaceLogReader.ReadAsync(stream, path, idleTimeout, _clock, cancellationToken).ConfigureAwait(false))
             {
                 yield return line;
             }
@@ -198,8 +220,7 @@ public class HfSpacesClient : IDisposable
     public virtual async Task<IReadOnlyDictionary<string, SpaceSecret>> ListSecretsAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
         var info = Space(space).Secrets.ToGetRequestInformation();
-        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
-        return Read(info, () => HubModels.ToSecrets(document));
+        return await SendAsync(info, HubRequestOption.ListSecrets, HubModels.ToSecrets, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds or replaces a secret. The value is sent once and never logged or shown in errors.</summary>
@@ -210,7 +231,7 @@ public class HfSpacesClient : IDisposable
         ArgumentNullException.ThrowIfNull(value);
         var body = new Wire.SpaceSecretUpsert { Key = key, Value = value, Description = description };
         var info = Space(space).Secrets.ToPostRequestInformation(body);
-        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(info, HubRequestOption.SetSecret, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a secret. Deleting a key that does not exist succeeds, as on the Hub.</summary>
@@ -218,14 +239,14 @@ public class HfSpacesClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var info = Space(space).Secrets.ToDeleteRequestInformation(new Wire.SpaceKeyReference { Key = key });
-        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(info, HubRequestOption.DeleteSecret, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the Space's variables with their values.</summary>
     public virtual async Task<IReadOnlyDictionary<string, SpaceVariable>> ListVariablesAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
         var info = Space(space).Variables.ToGetRequestInformation();
-        return await VariablesAsync(info, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(info, HubRequestOption.ListVariables, HubModels.ToVariables, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds or replaces a variable.</summary>
@@ -235,7 +256,7 @@ public class HfSpacesClient : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
         var info = Space(space).Variables.ToPostRequestInformation(new Wire.SpaceVariableUpsert { Key = key, Value = value, Description = description });
-        return await VariablesAsync(info, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(info, HubRequestOption.SetVariable, HubModels.ToVariables, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a variable; an unknown key succeeds, as on the Hub.</summary>
@@ -244,7 +265,7 @@ public class HfSpacesClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var info = Space(space).Variables.ToDeleteRequestInformation(new Wire.SpaceKeyReference { Key = key });
-        return await VariablesAsync(info, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(info, HubRequestOption.DeleteVariable, HubModels.ToVariables, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -288,8 +309,7 @@ public class HfSpacesClient : IDisposable
         var fallbackUrl = new Uri(Endpoint, $"spaces/{to}");
         try
         {
-            using var document = await _transport.SendForJsonAsync(info, idempotent: false, cancellationToken).ConfigureAwait(false);
-            var url = document is null ? null : Read(info, () => HubModels.Parse(document, Wire.RepoUrl.CreateFromDiscriminatorValue).Url);
+            var url = await SendAsync(info, HubRequestOption.Duplicate, d => d is null ? null : HubModels.Parse(d, Wire.RepoUrl.CreateFromDiscriminatorValue).Url, cancellationToken).ConfigureAwait(false);
             return new SpaceDuplicate(to, Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : fallbackUrl, AlreadyExisted: false);
         }
         catch (HfSpacesConflictException conflict) when (options.ExistOk)
@@ -306,7 +326,7 @@ public class HfSpacesClient : IDisposable
     {
         var body = new Wire.StorageRequest { Tier = Required(storage.ToString(), nameof(storage), "a SpaceStorage member") };
         var info = Space(space).Storage.ToPostRequestInformation(body);
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.RequestStorage, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the persistent storage and its data. 400 when the Space has none.</summary>
@@ -314,14 +334,14 @@ public class HfSpacesClient : IDisposable
     public virtual async Task<SpaceRuntime> DeleteStorageAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
         var info = Space(space).Storage.ToDeleteRequestInformation();
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.DeleteStorage, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Turns dev mode on or off (PRO, Team and Enterprise accounts; 400 on static Spaces).</summary>
     public virtual async Task<SpaceRuntime> SetDevModeAsync(SpaceId space, bool enabled, CancellationToken cancellationToken = default)
     {
         var info = Space(space).DevMode.ToPostRequestInformation(new Wire.DevModeRequest { Enabled = enabled });
-        return await RuntimeAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return await RuntimeAsync(info, HubRequestOption.SetDevMode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the list of volumes mounted into the Space.</summary>
@@ -340,22 +360,25 @@ public class HfSpacesClient : IDisposable
         }
 
         var info = Space(space).Volumes.ToPutRequestInformation(new Wire.SetVolumesRequest { Volumes = list.Select(HubModels.FromVolume).ToList() });
-        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(info, HubRequestOption.SetVolumes, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes all volumes. 400 when none is attached.</summary>
     public virtual async Task DeleteVolumesAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
         var info = Space(space).Volumes.ToDeleteRequestInformation();
-        await _transport.SendAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(info, HubRequestOption.DeleteVolumes, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the hardware flavors a Space can request, with accelerators and prices (no token needed).</summary>
     public virtual async Task<IReadOnlyList<SpaceHardwareInfo>> ListHardwareAsync(CancellationToken cancellationToken = default)
     {
         var info = _api.Api.Spaces.Hardware.ToGetRequestInformation();
-        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
-        return Read(info, () => HubModels.ParseList(Body(document), Wire.SpaceHardwareInfo.CreateFromDiscriminatorValue).Select(HubModels.ToHardwareInfo).ToArray());
+        return await SendAsync<IReadOnlyList<SpaceHardwareInfo>>(
+            info,
+            HubRequestOption.ListHardware,
+            d => HubModels.ParseList(Body(d), Wire.SpaceHardwareInfo.CreateFromDiscriminatorValue).Select(HubModels.ToHardwareInfo).ToArray(),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the account behind the token.</summary>
@@ -363,8 +386,7 @@ public class HfSpacesClient : IDisposable
     public virtual async Task<HubAccount> WhoAmIAsync(CancellationToken cancellationToken = default)
     {
         var info = _api.Api.WhoamiV2.ToGetRequestInformation();
-        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
-        return Read(info, () =>
+        return await SendAsync(info, HubRequestOption.WhoAmI, document =>
         {
             var wire = HubModels.Parse(Body(document), Wire.WhoAmI.CreateFromDiscriminatorValue);
             return new HubAccount(
@@ -372,7 +394,7 @@ public class HfSpacesClient : IDisposable
                 wire.Fullname,
                 wire.Type,
                 wire.Orgs?.Select(o => o.Name).OfType<string>().ToArray() ?? []);
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases the connection pool if the client created it.</summary>
@@ -387,7 +409,8 @@ public class HfSpacesClient : IDisposable
     {
         if (disposing)
         {
-            _transport?.Dispose();
+            _adapter?.Dispose();
+            _http?.Dispose();
         }
     }
 
@@ -405,32 +428,72 @@ public class HfSpacesClient : IDisposable
         }
     }
 
-    private async Task<SpaceRuntime> RuntimeAsync(RequestInformation info, bool idempotent, CancellationToken cancellationToken)
+    private Task<SpaceRuntime> RuntimeAsync(RequestInformation info, HubRequestOption operation, CancellationToken cancellationToken) =>
+        SendAsync(info, operation, static d => HubModels.ToRuntime(Body(d)), cancellationToken);
+
+    /// <summary>
+    /// Sends through Kiota's adapter and the SDK's handler chain (which turns every failed exchange into an
+    /// <see cref="HfSpacesException"/> and hands back a success with its body buffered), then reads the body once as JSON
+    /// and maps it. A body that is not the promised shape becomes an <see cref="HfSpacesException"/> here.
+    /// </summary>
+    private async Task<T> SendAsync<T>(RequestInformation info, HubRequestOption operation, Func<JsonDocument?, T> map, CancellationToken cancellationToken)
     {
-        using var document = await _transport.SendForJsonAsync(info, idempotent, cancellationToken).ConfigureAwait(false);
-        return Read(info, () => HubModels.ToRuntime(Body(document)));
+        using (var response = await ExchangeAsync(info, operation, cancellationToken).ConfigureAwait(false))
+        {
+            var status = response.StatusCode;
+            try
+            {
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                using var document = body.Length == 0 ? null : await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
+                return map(document);
+            }
+            catch (JsonException e)
+            {
+                throw Unreadable(info, status, $"the Hub answered {(int)status} with a body that is not valid JSON ({e.Message})", e);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or OverflowException)
+            {
+                throw Unreadable(info, status, $"answered {(int)status} with a body this SDK cannot read: {e.Message}", e, prefix: false);
+            }
+        }
     }
 
-    private async Task<IReadOnlyDictionary<string, SpaceVariable>> VariablesAsync(RequestInformation info, CancellationToken cancellationToken)
+    /// <summary>One exchange through Kiota's adapter; the response comes back open (streams) or buffered (everything else).</summary>
+    private async Task<HttpResponseMessage> ExchangeAsync(RequestInformation info, HubRequestOption operation, CancellationToken cancellationToken)
     {
-        using var document = await _transport.SendForJsonAsync(info, idempotent: true, cancellationToken).ConfigureAwait(false);
-        return Read(info, () => HubModels.ToVariables(document));
+        var answer = new NativeResponseHandler();
+        info.AddRequestOptions([operation, new ResponseHandlerOption { ResponseHandler = answer }]);
+        try
+        {
+            await _adapter.SendPrimitiveAsync<Stream>(info, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return answer.Value as HttpResponseMessage ?? throw new InvalidOperationException("Kiota handed back no response.");
+        }
+        catch (Exception e) when (e is not HfSpacesException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw Unsent(info, e);
+        }
     }
 
     private static JsonDocument Body(JsonDocument? document) => document ?? throw new FormatException("the Hub answered with an empty body");
 
-    /// <summary>Maps a success body; a body of the wrong shape becomes an <see cref="HfSpacesException"/>, never a NullReferenceException.</summary>
-    private static T Read<T>(RequestInformation info, Func<T> map)
+    private static HfSpacesException Unreadable(RequestInformation info, System.Net.HttpStatusCode status, string what, Exception inner, bool prefix = true)
     {
-        try
+        var details = new HfSpacesErrorDetails(info.HttpMethod.ToString(), info.URI.AbsolutePath, status, null, null, null);
+        var message = $"{details.Method} {details.Path} {(prefix ? "failed: " : string.Empty)}{HubErrors.Sanitize(what.TrimEnd('.'))}.";
+        return new HfSpacesException(message, details, inner) { Failure = HubFailure.Unreadable };
+    }
+
+    /// <summary>A failure outside the chain: the caller's HttpClient timed out (its Timeout), or Kiota could not build the request.</summary>
+    private static HfSpacesException Unsent(RequestInformation info, Exception e)
+    {
+        var details = new HfSpacesErrorDetails(info.HttpMethod.ToString(), info.URI.AbsolutePath, null, null, null, null);
+        var what = e is OperationCanceledException
+            ? "the HttpClient's own Timeout expired (set it to Timeout.InfiniteTimeSpan: HfSpacesClientOptions.PerTryTimeout bounds each attempt)"
+            : $"the request could not be sent ({e.Message.TrimEnd('.')})";
+        return new HfSpacesException($"{details.Method} {details.Path} failed: {what}.", details, e)
         {
-            return map();
-        }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException or KeyNotFoundException)
-        {
-            var details = new HfSpacesErrorDetails(info.HttpMethod.ToString(), info.URI.AbsolutePath, System.Net.HttpStatusCode.OK, null, null, null);
-            throw new HfSpacesException($"{details.Method} {details.Path} answered 200 with a body this SDK cannot read: {e.Message}.", details, e);
-        }
+            Failure = e is OperationCanceledException ? HubFailure.Timeout : HubFailure.Transport,
+        };
     }
 
     private static string Required(string value, string parameter, string hint) =>

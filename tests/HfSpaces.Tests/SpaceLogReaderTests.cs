@@ -34,7 +34,7 @@ public sealed class SpaceLogReaderTests
         await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("data: {\"data\":\"one\"}\n\n"));
 
         var lines = new List<SpaceLogLine>();
-        await foreach (var line in SpaceLogReader.ReadAsync(pipe.Reader.AsStream(), TimeSpan.FromMilliseconds(100), TimeProvider.System, CancellationToken.None))
+        await foreach (var line in SpaceLogReader.ReadAsync(pipe.Reader.AsStream(), "/logs", TimeSpan.FromMilliseconds(100), TimeProvider.System, CancellationToken.None))
         {
             lines.Add(line);
         }
@@ -51,7 +51,7 @@ public sealed class SpaceLogReaderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in SpaceLogReader.ReadAsync(pipe.Reader.AsStream(), null, TimeProvider.System, cts.Token))
+            await foreach (var _ in SpaceLogReader.ReadAsync(pipe.Reader.AsStream(), "/logs", null, TimeProvider.System, cts.Token))
             {
                 await cts.CancelAsync();
             }

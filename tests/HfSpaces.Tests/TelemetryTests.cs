@@ -28,6 +28,20 @@ public sealed class TelemetryTests
             ActivityStopped = activities.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
+        var measurements = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == HfSpacesTelemetry.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Tags(tags))));
+        meters.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Tags(tags))));
+        meters.Start();
         using var http = new HttpClient(handler);
         using var client = new HfSpacesClient(http, new HfSpacesClientOptions
         {
@@ -46,12 +60,38 @@ public sealed class TelemetryTests
             "Information: POST /api/spaces/alice/demo/secrets failed and is retried in * ms (attempt 1)",
             "Debug: POST /api/spaces/alice/demo/secrets answered 200 in * ms (attempt 2)",
         ], logs.Messages.Select(m => System.Text.RegularExpressions.Regex.Replace(m, @"in \d+ ms", "in * ms")));
-        // The listener is process-wide: other tests' calls are filtered out by method and path.
-        var activity = Assert.Single(activities, a => a.DisplayName == "HfSpaces POST" && (string?)a.GetTagItem("url.path") == "/api/spaces/alice/demo/secrets");
+        // The listener is process-wide: other tests' calls are filtered out by operation and path.
+        var activity = Assert.Single(activities, a => a.DisplayName == "HfSpaces.SetSecret" && (string?)a.GetTagItem("url.path") == "/api/spaces/alice/demo/secrets");
+        Assert.Equal(ActivityKind.Client, activity.Kind);
+        Assert.Equal("POST", activity.GetTagItem("http.request.method"));
+        Assert.Equal("hub.example.com", activity.GetTagItem("server.address"));
+        Assert.Equal(443, activity.GetTagItem("server.port"));
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
-        var everything = string.Join("\n", logs.Messages.Concat(activity.TagObjects.Select(t => $"{t.Key}={t.Value}")));
+        Assert.Null(activity.GetTagItem("error.type"));
+        var ours = measurements.Where(m => (string?)m.Tags.GetValueOrDefault("hfspaces.operation") == "SetSecret"
+            && (string?)m.Tags.GetValueOrDefault("server.address") is null or "hub.example.com").ToList();
+        var retry = Assert.Single(ours, m => m.Instrument == HfSpacesTelemetry.RetriesMetric);
+        Assert.Equal(1, retry.Value);
+        Assert.Equal("429", retry.Tags["error.type"]);
+        var duration = Assert.Single(ours, m => m.Instrument == HfSpacesTelemetry.RequestDurationMetric && (string?)m.Tags["server.address"] == "hub.example.com");
+        Assert.Equal(200, duration.Tags["http.response.status_code"]);
+        Assert.Equal("POST", duration.Tags["http.request.method"]);
+        var everything = string.Join("\n", logs.Messages
+            .Concat(activity.TagObjects.Select(t => $"{t.Key}={t.Value}"))
+            .Concat(ours.SelectMany(m => m.Tags.Select(t => $"{t.Key}={t.Value}"))));
         Assert.DoesNotContain(Token, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretValue, everything, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var tag in tags)
+        {
+            result[tag.Key] = tag.Value;
+        }
+
+        return result;
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider

@@ -59,7 +59,7 @@ internal sealed class HubCredentials
     {
         if (options.Token is not null)
         {
-            var explicitToken = Clean(options.Token);
+            var explicitToken = Clean(options.Token, "HfSpacesClientOptions.Token");
             return explicitToken is null
                 ? throw new ArgumentException("Token is empty; leave it null to use HF_TOKEN or the token file.", nameof(options))
                 : (explicitToken, "HfSpacesClientOptions.Token");
@@ -72,7 +72,7 @@ internal sealed class HubCredentials
 
         foreach (var variable in new[] { "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN" })
         {
-            if (Clean(options.GetEnvironmentVariable(variable)) is { } fromEnvironment)
+            if (Clean(options.GetEnvironmentVariable(variable), variable) is { } fromEnvironment)
             {
                 return (fromEnvironment, variable);
             }
@@ -92,7 +92,7 @@ internal sealed class HubCredentials
 
         try
         {
-            if (File.Exists(path) && Clean(File.ReadAllText(path)) is { } fromFile)
+            if (File.Exists(path) && Clean(File.ReadAllText(path), $"the token file {path}") is { } fromFile)
             {
                 return (fromFile, $"the token file {path}");
             }
@@ -105,10 +105,28 @@ internal sealed class HubCredentials
         return (null, "none (no HF_TOKEN and no token file)");
     }
 
-    private static string? Clean(string? token)
+    /// <summary>
+    /// Trims the token like huggingface_hub, then refuses any control or non-ASCII character: a CR/LF would split the
+    /// Authorization header and smuggle a second request. The message names the source and the position, never the token.
+    /// </summary>
+    private static string? Clean(string? token, string source)
     {
         var trimmed = token?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        var bad = trimmed.AsSpan().IndexOfAnyExceptInRange('\u0021', '\u007e');
+        if (bad >= 0)
+        {
+            var what = char.IsControl(trimmed[bad]) ? $"a control character (U+{(int)trimmed[bad]:X4})" : trimmed[bad] == ' ' ? "a space" : "a non-ASCII character";
+            throw new ArgumentException(
+                $"The token from {source} has {what} at position {bad + 1} of {trimmed.Length}; a Hub token is printable ASCII (hf_…). Check how it was written there.",
+                "options");
+        }
+
+        return trimmed;
     }
 
     private static bool IsTruthy(string? value) =>

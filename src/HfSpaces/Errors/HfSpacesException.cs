@@ -33,6 +33,9 @@ public class HfSpacesException : Exception
     /// <summary>The request id to quote to Hugging Face support (<c>X-Request-Id</c>, <c>X-Amzn-Trace-Id</c> or <c>X-Amz-Cf-Id</c>).</summary>
     public string? RequestId => Details.RequestId;
 
+    /// <summary>The kind of failure, for the retry policy.</summary>
+    internal Http.HubFailure Failure { get; init; }
+
     /// <summary>True when retrying later may succeed (429, 5xx, timeouts, connection failures).</summary>
     public bool IsTransient => Details.StatusCode is null or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError;
 }

@@ -29,7 +29,7 @@ internal static class HubErrors
         };
 
         var hasToken = request.Headers.Authorization is not null;
-        return status switch
+        HfSpacesException error = status switch
         {
             HttpStatusCode.Unauthorized => new HfSpacesUnauthorizedException(
                 Describe(details, hasToken
@@ -45,10 +45,36 @@ internal static class HubErrors
             _ when errorCode == "RepoNotFound" => new HfSpacesNotFoundException(Describe(details, null), details),
             _ => new HfSpacesException(Describe(details, null), details),
         };
+        return error;
     }
 
+    /// <summary>A redirect the SDK does not follow: to another host (the token and body stay here), or of a request with a body.</summary>
+    public static HfSpacesException NotFollowed(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        var location = response.Headers.Location is { } l && request.RequestUri is { } from ? new Uri(from, l) : response.Headers.Location;
+        var details = new HfSpacesErrorDetails(
+            request.Method.Method,
+            request.RequestUri?.AbsolutePath ?? string.Empty,
+            response.StatusCode,
+            Header(response.Headers, "X-Error-Code"),
+            null,
+            RequestId(response.Headers));
+        var why = location is null
+            ? "without a Location"
+            : location.IsAbsoluteUri && request.RequestUri is { } uri && !SameOrigin(uri, location)
+                ? $"to another host ({Sanitize(location.GetLeftPart(UriPartial.Authority))}); not followed, so neither the token nor the body leaves the endpoint"
+                : $"to {Sanitize(location.IsAbsoluteUri ? location.AbsolutePath : location.ToString())}; not followed for a {request.Method.Method} with a body or after 5 redirects";
+        return new HfSpacesException($"{details.Method} {details.Path} answered {(int)response.StatusCode} (a redirect) {why}.", details) { Failure = HubFailure.Status };
+    }
+
+    /// <summary>Same scheme, host and port: the only redirects the SDK follows.</summary>
+    internal static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
     /// <summary>A failure without a usable response: timeout, connection failure, unreadable body.</summary>
-    public static HfSpacesException Transport(HttpRequestMessage request, string what, Exception inner, HttpResponseMessage? response = null)
+    public static HfSpacesException Transport(HttpRequestMessage request, string what, Exception inner, HubFailure failure, HttpResponseMessage? response = null)
     {
         var details = new HfSpacesErrorDetails(
             request.Method.Method,
@@ -57,7 +83,7 @@ internal static class HubErrors
             response is null ? null : Header(response.Headers, "X-Error-Code"),
             null,
             response is null ? null : RequestId(response.Headers));
-        return new HfSpacesException($"{details.Method} {details.Path} failed: {what}", details, inner);
+        return new HfSpacesException($"{details.Method} {details.Path} failed: {Sanitize(what)}", details, inner) { Failure = failure };
     }
 
     private static string Describe(HfSpacesErrorDetails d, string? hint)
@@ -113,18 +139,17 @@ internal static class HubErrors
                     if (json.RootElement.ValueKind == JsonValueKind.Object
                         && json.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String)
                     {
-                        url = u.GetString();
+                        url = Text(u);
                     }
                 }
             }
             else if (mediaType is not "text/html" && !LooksLikeHtml(body))
             {
-                var text = Encoding.UTF8.GetString(body).Trim();
-                parts.Add(text.Length > MaxBodyChars ? text[..MaxBodyChars] + "…" : text);
+                parts.Add(Encoding.UTF8.GetString(body));
             }
         }
 
-        var distinct = parts.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var distinct = parts.Select(Sanitize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         return (distinct.Count == 0 ? null : string.Join("\n", distinct), url);
     }
 
@@ -137,14 +162,14 @@ internal static class HubErrors
 
         if (root.TryGetProperty("error", out var error))
         {
-            var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? Text(d) : null;
             if (error.ValueKind == JsonValueKind.String)
             {
-                parts.Add(description is null ? error.GetString()! : $"{error.GetString()}: {description}");
+                parts.Add(description is null ? Text(error) : $"{Text(error)}: {description}");
             }
             else if (error.ValueKind == JsonValueKind.Array)
             {
-                parts.AddRange(error.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+                parts.AddRange(error.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(Text));
             }
         }
 
@@ -159,10 +184,51 @@ internal static class HubErrors
             {
                 if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
                 {
-                    parts.Add(m.GetString()!);
+                    parts.Add(Text(m));
                 }
             }
         }
+    }
+
+    /// <summary>A JSON string's text; one holding a lone surrogate (which .NET refuses to decode) is shown as written.</summary>
+    private static string Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = element.GetRawText();
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
+    }
+
+    /// <summary>
+    /// Server text made safe to print: control characters (an ANSI escape, a bell, a carriage return that rewrites a
+    /// terminal line) become U+FFFD; line feeds and tabs stay; at most <see cref="MaxBodyChars"/> characters.
+    /// </summary>
+    internal static string Sanitize(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length > MaxBodyChars)
+        {
+            trimmed = trimmed[..MaxBodyChars] + "…";
+        }
+
+        if (!trimmed.AsSpan().ContainsAnyInRange('\u0000', '\u001f') && !trimmed.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return trimmed;
+        }
+
+        return string.Create(trimmed.Length, trimmed, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is '\n' or '\t' || !char.IsControl(c) ? c : '\uFFFD';
+            }
+        });
     }
 
     private static JsonDocument? TryParseJson(byte[] body)
@@ -187,7 +253,9 @@ internal static class HubErrors
         Header(headers, "X-Request-Id") ?? Header(headers, "X-Amzn-Trace-Id") ?? Header(headers, "X-Amz-Cf-Id");
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) : null;
+        headers.NonValidated.TryGetValues(name, out var values) && values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } value
+            ? Sanitize(value)
+            : null;
 
     /// <summary><c>Retry-After</c> (seconds or date), else the <c>t=</c> of a <c>RateLimit: "api";r=0;t=55</c> header.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage response)

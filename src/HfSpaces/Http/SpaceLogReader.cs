@@ -8,40 +8,111 @@ namespace HfSpaces.Http;
 /// <summary>Reads the Hub's log event stream: <c>data: {"data": "…", "timestamp": "…"}</c> per line; empty <c>data:</c> lines are keep-alives.</summary>
 internal static class SpaceLogReader
 {
+    /// <summary>A longer line is cut here (and marked with "…"): a stream without newlines cannot grow memory without bound.</summary>
+    internal const int MaxLineChars = 64 * 1024;
+
     public static async IAsyncEnumerable<SpaceLogLine> ReadAsync(
-        Stream stream, TimeSpan? idleTimeout, TimeProvider timeProvider, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream stream, string path, TimeSpan? idleTimeout, TimeProvider timeProvider, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8);
         // The idle timer runs on the client's clock, so tests can drive it with a fake TimeProvider.
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
         using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = new byte[8192];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        var splitter = new LineSplitter();
         while (true)
         {
-            string? line;
             if (idleTimeout is { } timeout)
             {
                 idle.CancelAfter(timeout);
             }
 
-            try
+            var count = await ReadChunkAsync(stream, bytes, path, idle, read.Token, cancellationToken).ConfigureAwait(false);
+            if (count <= 0)
             {
-                line = await reader.ReadLineAsync(read.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                // The Hub was silent for the idle timeout: a non-follow read is complete.
+                // End of stream, or (-1) the Hub was silent for the idle timeout: a non-follow read is complete.
+                if (count == 0 && splitter.Flush() is { } last && Parse(last) is { } final)
+                {
+                    yield return final;
+                }
+
                 yield break;
             }
 
-            if (line is null)
+            var decoded = decoder.GetChars(bytes, 0, count, chars, 0);
+            foreach (var line in splitter.Push(chars.AsSpan(0, decoded)))
             {
-                yield break;
+                if (Parse(line) is { } entry)
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads once; a broken stream becomes an <see cref="HfSpacesException"/>, silence past the idle timeout -1.</summary>
+    private static async Task<int> ReadChunkAsync(Stream stream, byte[] buffer, string path, CancellationTokenSource idle, CancellationToken read, CancellationToken caller)
+    {
+        try
+        {
+            return await stream.ReadAsync(buffer, read).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !caller.IsCancellationRequested)
+        {
+            return -1;
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or InvalidDataException or ObjectDisposedException)
+        {
+            var details = new HfSpacesErrorDetails("GET", path, null, null, null, null);
+            throw new HfSpacesException($"GET {path} failed: the log stream broke ({HubErrors.Sanitize(e.Message).TrimEnd('.')}).", details, e) { Failure = HubFailure.Transport };
+        }
+    }
+
+    /// <summary>Splits text into lines at \n, \r\n or \r (all three end a line in an event stream), each at most <see cref="MaxLineChars"/>.</summary>
+    private sealed class LineSplitter
+    {
+        private readonly StringBuilder _line = new();
+        private bool _cut;
+        private bool _afterCr;
+
+        public List<string> Push(ReadOnlySpan<char> text)
+        {
+            var lines = new List<string>();
+            foreach (var c in text)
+            {
+                if (_afterCr && c == '\n')
+                {
+                    _afterCr = false;
+                    continue;
+                }
+
+                _afterCr = c == '\r';
+                if (c is '\n' or '\r')
+                {
+                    lines.Add(Take());
+                }
+                else if (_line.Length < MaxLineChars)
+                {
+                    _line.Append(c);
+                }
+                else
+                {
+                    _cut = true;
+                }
             }
 
-            if (Parse(line) is { } entry)
-            {
-                yield return entry;
-            }
+            return lines;
+        }
+
+        public string? Flush() => _line.Length > 0 ? Take() : null;
+
+        private string Take()
+        {
+            var line = _cut ? _line.Append('…').ToString() : _line.ToString();
+            _line.Clear();
+            _cut = false;
+            return line;
         }
     }
 
@@ -76,14 +147,28 @@ internal static class SpaceLogReader
                     && DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
                         ? parsed
                         : null;
-                return new SpaceLogLine(message.GetString()!.TrimEnd('\r', '\n'), timestamp);
+                return new SpaceLogLine(JsonText(message).TrimEnd('\r', '\n'), timestamp);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // Not the Hub's JSON envelope: the data itself is the line.
         }
 
         return new SpaceLogLine(text, null);
+    }
+
+    /// <summary>A JSON string's text; a lone surrogate (which .NET refuses to decode) is kept as written.</summary>
+    private static string JsonText(JsonElement element)
+    {
+        try
+        {
+            return element.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = element.GetRawText();
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.Kiota.Abstractions;
+
+namespace HfSpaces.Http;
+
+/// <summary>
+/// Per-operation facts the façade hands to the handler chain through Kiota's request options: the operation's name (for
+/// spans and metrics), whether a failed attempt may be sent again, and whether the answer is a stream (logs) that must
+/// not be buffered. One static instance per operation: no allocation per call.
+/// </summary>
+internal sealed class HubRequestOption : IRequestOption
+{
+    /// <summary>Kiota stores each option in <see cref="HttpRequestMessage.Options"/> under its type's full name.</summary>
+    internal static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(HubRequestOption).FullName!);
+
+    private HubRequestOption(string operation, bool idempotent, bool streaming = false)
+    {
+        Operation = operation;
+        Idempotent = idempotent;
+        Streaming = streaming;
+    }
+
+    /// <summary>The façade operation, e.g. <c>GetRuntime</c>; the span is named <c>HfSpaces.GetRuntime</c>.</summary>
+    public string Operation { get; }
+
+    /// <summary>Sending it twice has the effect of sending it once, so failures before an answer may be retried.</summary>
+    public bool Idempotent { get; }
+
+    /// <summary>The body is read by the caller as it arrives (server-sent events): not buffered, not timed per try beyond the headers.</summary>
+    public bool Streaming { get; }
+
+    public static readonly HubRequestOption GetRuntime = new("GetRuntime", idempotent: true);
+    public static readonly HubRequestOption RequestHardware = new("RequestHardware", idempotent: true);
+    public static readonly HubRequestOption SetSleepTime = new("SetSleepTime", idempotent: true);
+    public static readonly HubRequestOption Pause = new("Pause", idempotent: true);
+    public static readonly HubRequestOption Restart = new("Restart", idempotent: false);
+    public static readonly HubRequestOption StreamLogs = new("StreamLogs", idempotent: true, streaming: true);
+    public static readonly HubRequestOption ListSecrets = new("ListSecrets", idempotent: true);
+    public static readonly HubRequestOption SetSecret = new("SetSecret", idempotent: true);
+    public static readonly HubRequestOption DeleteSecret = new("DeleteSecret", idempotent: true);
+    public static readonly HubRequestOption ListVariables = new("ListVariables", idempotent: true);
+    public static readonly HubRequestOption SetVariable = new("SetVariable", idempotent: true);
+    public static readonly HubRequestOption DeleteVariable = new("DeleteVariable", idempotent: true);
+    public static readonly HubRequestOption Duplicate = new("Duplicate", idempotent: false);
+    public static readonly HubRequestOption RequestStorage = new("RequestStorage", idempotent: true);
+    public static readonly HubRequestOption DeleteStorage = new("DeleteStorage", idempotent: true);
+    public static readonly HubRequestOption SetDevMode = new("SetDevMode", idempotent: true);
+    public static readonly HubRequestOption SetVolumes = new("SetVolumes", idempotent: true);
+    public static readonly HubRequestOption DeleteVolumes = new("DeleteVolumes", idempotent: true);
+    public static readonly HubRequestOption ListHardware = new("ListHardware", idempotent: true);
+    public static readonly HubRequestOption WhoAmI = new("WhoAmI", idempotent: true);
+
+    /// <summary>The option of a request; a request sent without one (another caller on a shared pipeline) gets HTTP's own rule.</summary>
+    public static HubRequestOption For(HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(Key, out var option) && option is HubRequestOption hub)
+        {
+            return hub;
+        }
+
+        var method = request.Method;
+        var idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
+        return new HubRequestOption(method.Method, idempotent);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace HfSpaces.Http;
+
+/// <summary>
+/// Decides which failed attempts are sent again (<see cref="ShouldRetry"/>), waits with exponential back-off and jitter
+/// (a longer <c>Retry-After</c> or <c>RateLimit</c> reset wins; a wait longer than <see cref="HfSpacesClientOptions.MaxRetryDelay"/>
+/// is not waited), and sends each retry as a fresh copy of the request with its body, so a body is never lost and an
+/// inner handler's changes (a redirect's new address) never leak into the next attempt.
+/// </summary>
+internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogger logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var operation = HubRequestOption.For(request);
+        // SocketsHttpHandler silently re-sends a request without content when a pooled connection turns out dead; with
+        // content (even empty: the same "Content-Length: 0" on the wire) it never does. Only this handler re-sends writes.
+        if (request.Content is null && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+        {
+            request.Content = new ByteArrayContent([]);
+        }
+
+        var body = options.MaxRetries > 0 && request.Content is not null
+            ? await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        var attemptRequest = request;
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = options.TimeProvider.GetTimestamp();
+            try
+            {
+                var response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+                LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)response.StatusCode, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                return response;
+            }
+            catch (HfSpacesException failure)
+            {
+                if (failure.StatusCode is { } status)
+                {
+                    LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)status, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                }
+
+                if (attempt > options.MaxRetries || !ShouldRetry(failure, operation.Idempotent) || Backoff(attempt, failure.Details.RetryAfter) is not { } delay)
+                {
+                    throw;
+                }
+
+                LogRetry(request.Method.Method, request.RequestUri?.AbsolutePath, delay.TotalMilliseconds, attempt);
+                HubMetrics.Retries.Add(1, new TagList { { "hfspaces.operation", operation.Operation }, { "error.type", ErrorType(failure) } });
+                await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!ReferenceEquals(attemptRequest, request))
+                {
+                    attemptRequest.Dispose();
+                }
+            }
+
+            attemptRequest = HubRequests.Copy(request, request.RequestUri!, body);
+        }
+    }
+
+    /// <summary>
+    /// 429 and refused connections: always (the Hub did nothing). 502/503/504, timeouts and broken connections: only for
+    /// idempotent operations (never restart or duplicate, which the Hub may have done already). Nothing else.
+    /// </summary>
+    internal static bool ShouldRetry(HfSpacesException failure, bool idempotent) => failure.Failure switch
+    {
+        HubFailure.NotConnected => true,
+        HubFailure.Status => failure.StatusCode == HttpStatusCode.TooManyRequests
+            || (idempotent && failure.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+        HubFailure.Timeout or HubFailure.Transport => idempotent,
+        _ => false,
+    };
+
+    /// <summary>The OpenTelemetry <c>error.type</c>: the status code, or the kind of transport failure.</summary>
+    internal static string ErrorType(HfSpacesException failure) =>
+        failure.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.Failure switch
+        {
+            HubFailure.Timeout => "timeout",
+            HubFailure.NotConnected => "connection_error",
+            HubFailure.Unreadable => "invalid_response",
+            _ => "transport_error",
+        };
+
+    /// <summary>Exponential back-off with jitter; a longer server wait wins; null when the Hub asks for more than MaxRetryDelay.</summary>
+    private TimeSpan? Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        var exponential = options.RetryDelay * Math.Pow(2, attempt - 1);
+        var jittered = exponential * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        if (jittered > options.MaxRetryDelay)
+        {
+            jittered = options.MaxRetryDelay;
+        }
+
+        if (retryAfter is { } asked)
+        {
+            return asked > options.MaxRetryDelay ? null : asked > jittered ? asked : jittered;
+        }
+
+        return jittered;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0} ms (attempt {Attempt})")]
+    private partial void LogExchange(string method, string? path, int status, double elapsedMs, int attempt);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Method} {Path} failed and is retried in {DelayMs:0} ms (attempt {Attempt})")]
+    private partial void LogRetry(string method, string? path, double delayMs, int attempt);
+}
