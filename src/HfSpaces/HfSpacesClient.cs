@@ -389,8 +389,19 @@ public class HfSpacesClient : IDisposable
         return await SendAsync(info, HubRequestOption.WhoAmI, document =>
         {
             var wire = HubModels.Parse(Body(document), Wire.WhoAmI.CreateFromDiscriminatorValue);
+            if (string.IsNullOrEmpty(wire.Name))
+            {
+                throw new FormatException("the account has no 'name'");
+            }
+
+            // The name becomes a Space's namespace (DuplicateAsync): one that could not be is not an answer to trust.
+            if (SpaceId.Validate(wire.Name, "x") is { } invalid)
+            {
+                throw new FormatException($"the account name is not a valid namespace ({invalid})");
+            }
+
             return new HubAccount(
-                string.IsNullOrEmpty(wire.Name) ? throw new FormatException("the account has no 'name'") : wire.Name,
+                wire.Name,
                 wire.Fullname,
                 wire.Type,
                 wire.Orgs?.Select(o => o.Name).OfType<string>().ToArray() ?? []);

@@ -1,3 +1,5 @@
+using HfSpaces.Tests.Faults;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HfSpaces.Tests;
@@ -56,5 +58,121 @@ public sealed class DependencyInjectionTests
 
         Assert.Equal(1, reads);
         Assert.All(handler.Requests, r => Assert.Equal("Bearer hf_from_env", r.Headers.Authorization!.ToString()));
+    }
+
+    private const string Runtime = """{"stage":"RUNNING"}""";
+
+    [Fact]
+    public async Task Options_bound_from_configuration_reach_the_wire()
+    {
+        await using var server = new ScriptedServer((r, s, ct) => ScriptedServer.Answer(s, 200, Runtime, ct));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HfSpaces:Endpoint"] = server.Endpoint.ToString(),
+            ["HfSpaces:Token"] = "hf_from_config",
+            ["HfSpaces:ApplicationId"] = "ConfiguredApp/2.0",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient(configuration.GetSection("HfSpaces"));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<HfSpacesClient>().GetRuntimeAsync("alice/demo");
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("Bearer hf_from_config", request.Headers["Authorization"]);
+        Assert.StartsWith("ConfiguredApp/2.0 HfSpaces/", request.Headers["User-Agent"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Configure_after_the_registration_is_honoured_not_silently_ignored()
+    {
+        await using var server = new ScriptedServer((r, s, ct) => ScriptedServer.Answer(s, 200, Runtime, ct));
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient();
+        services.Configure<HfSpacesClientOptions>(o =>
+        {
+            o.Endpoint = server.Endpoint;
+            o.Token = "hf_configured_later";
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<HfSpacesClient>();
+        await client.GetRuntimeAsync("alice/demo");
+
+        Assert.Equal(server.Endpoint, client.Endpoint);
+        Assert.Equal("Bearer hf_configured_later", Assert.Single(server.Requests).Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task The_registered_HttpClient_has_no_overall_timeout_so_PerTryTimeout_is_the_limit()
+    {
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient(o => o.Endpoint = new Uri("https://hub.example.com"));
+        await using var provider = services.BuildServiceProvider();
+
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HfSpacesServiceCollectionExtensions.HttpClientName);
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+    }
+
+    [Fact]
+    public async Task With_AddStandardResilienceHandler_a_503_is_not_amplified_and_a_restart_is_sent_once()
+    {
+        await using var server = new ScriptedServer((r, s, ct) => r.Path.EndsWith("/restart", StringComparison.Ordinal)
+            ? Task.FromResult(false)
+            : ScriptedServer.Answer(s, 503, """{"error":"busy"}""", ct));
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient(o =>
+            {
+                o.Endpoint = server.Endpoint;
+                o.Token = "hf_resilience";
+                o.MaxRetries = 3;
+                o.RetryDelay = TimeSpan.Zero;
+            })
+            .AddStandardResilienceHandler();
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<HfSpacesClient>();
+
+        var unavailable = await Assert.ThrowsAsync<HfSpacesException>(() => client.GetRuntimeAsync("alice/demo"));
+        await Assert.ThrowsAsync<HfSpacesException>(() => client.RestartAsync("alice/demo"));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+        Assert.Equal(4, server.Count("GET", "/api/spaces/alice/demo/runtime"));
+        Assert.Equal(1, server.Count("POST", "/api/spaces/alice/demo/restart"));
+    }
+
+    [Fact]
+    public async Task Handlers_added_by_the_caller_run_outside_the_SDK_chain_and_see_typed_errors()
+    {
+        await using var server = new ScriptedServer((r, s, ct) => ScriptedServer.Answer(s, 404, """{"error":"Repository not found"}""", ct, "application/json", "X-Error-Code: RepoNotFound"));
+        var seen = new List<Exception>();
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient(o =>
+            {
+                o.Endpoint = server.Endpoint;
+                o.UseImplicitToken = false;
+            })
+            .AddHttpMessageHandler(() => new Observer(seen));
+        await using var provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<HfSpacesNotFoundException>(() => provider.GetRequiredService<HfSpacesClient>().GetRuntimeAsync("alice/demo"));
+
+        Assert.IsType<HfSpacesNotFoundException>(Assert.Single(seen));
+    }
+
+    private sealed class Observer(List<Exception> seen) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                seen.Add(e);
+                throw;
+            }
+        }
     }
 }

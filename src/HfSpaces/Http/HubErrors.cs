@@ -139,7 +139,7 @@ internal static class HubErrors
                     if (json.RootElement.ValueKind == JsonValueKind.Object
                         && json.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String)
                     {
-                        url = Text(u);
+                        url = JsonText.Of(u);
                     }
                 }
             }
@@ -162,20 +162,20 @@ internal static class HubErrors
 
         if (root.TryGetProperty("error", out var error))
         {
-            var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? Text(d) : null;
+            var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? JsonText.Of(d) : null;
             if (error.ValueKind == JsonValueKind.String)
             {
-                parts.Add(description is null ? Text(error) : $"{Text(error)}: {description}");
+                parts.Add(description is null ? JsonText.Of(error) : $"{JsonText.Of(error)}: {description}");
             }
             else if (error.ValueKind == JsonValueKind.Array)
             {
-                parts.AddRange(error.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(Text));
+                parts.AddRange(error.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(JsonText.Of));
             }
         }
 
         if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
         {
-            parts.Add(message.GetString()!);
+            parts.Add(JsonText.Of(message));
         }
 
         if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
@@ -184,23 +184,9 @@ internal static class HubErrors
             {
                 if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
                 {
-                    parts.Add(Text(m));
+                    parts.Add(JsonText.Of(m));
                 }
             }
-        }
-    }
-
-    /// <summary>A JSON string's text; one holding a lone surrogate (which .NET refuses to decode) is shown as written.</summary>
-    private static string Text(JsonElement element)
-    {
-        try
-        {
-            return element.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            var raw = element.GetRawText();
-            return raw.Length >= 2 ? raw[1..^1] : raw;
         }
     }
 

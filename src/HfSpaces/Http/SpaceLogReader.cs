@@ -62,8 +62,9 @@ internal static class SpaceLogReader
         {
             return -1;
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or InvalidDataException or ObjectDisposedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // IOException, HttpIOException, a decompressor's InvalidDataException or InvalidOperationException: all "broke".
             var details = new HfSpacesErrorDetails("GET", path, null, null, null, null);
             throw new HfSpacesException($"GET {path} failed: the log stream broke ({HubErrors.Sanitize(e.Message).TrimEnd('.')}).", details, e) { Failure = HubFailure.Transport };
         }
@@ -147,7 +148,7 @@ internal static class SpaceLogReader
                     && DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
                         ? parsed
                         : null;
-                return new SpaceLogLine(JsonText(message).TrimEnd('\r', '\n'), timestamp);
+                return new SpaceLogLine(JsonText.Of(message).TrimEnd('\r', '\n'), timestamp);
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -156,19 +157,5 @@ internal static class SpaceLogReader
         }
 
         return new SpaceLogLine(text, null);
-    }
-
-    /// <summary>A JSON string's text; a lone surrogate (which .NET refuses to decode) is kept as written.</summary>
-    private static string JsonText(JsonElement element)
-    {
-        try
-        {
-            return element.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            var raw = element.GetRawText();
-            return raw.Length >= 2 ? raw[1..^1] : raw;
-        }
     }
 }

@@ -1,0 +1,23 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace HfSpaces.Http;
+
+/// <summary>Server strings that .NET refuses to decode (invalid UTF-8, a lone surrogate escape) are still text to show.</summary>
+internal static class JsonText
+{
+    /// <summary>A JSON string's value; when it cannot be decoded, its raw bytes as written (invalid UTF-8 becomes U+FFFD).</summary>
+    public static string Of(JsonElement element)
+    {
+        try
+        {
+            return element.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(element);
+            return Encoding.UTF8.GetString(raw.Length >= 2 ? raw[1..^1] : raw);
+        }
+    }
+}
