@@ -29,7 +29,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
     /// <summary>A stage in colour: green running, yellow moving, red failed, grey paused.</summary>
     public string Stage(SpaceStage stage)
     {
-        var text = stage.ToString();
+        var text = Terminal.Safe(stage.ToString());
         if (!Colors)
         {
             return text;

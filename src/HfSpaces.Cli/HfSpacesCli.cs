@@ -29,6 +29,13 @@ public static class HfSpacesCli
         Recursive = true,
     };
 
+    /// <summary>Details of unexpected errors (a stack trace) instead of one line.</summary>
+    internal static readonly Option<bool> VerboseOption = new("--verbose")
+    {
+        Description = "Show the details (stack trace) of an unexpected error.",
+        Recursive = true,
+    };
+
     /// <summary>Runs the command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
     {
@@ -37,6 +44,7 @@ public static class HfSpacesCli
         root.Options.Add(EndpointOption);
         root.Options.Add(TokenOption);
         root.Options.Add(JsonOption);
+        root.Options.Add(VerboseOption);
         foreach (var command in RuntimeCommands.Create(cli)
             .Concat(LogsCommand.Create(cli))
             .Concat(KeyValueCommands.Create(cli))
@@ -84,11 +92,12 @@ public static class HfSpacesCli
         }
         catch (Exception e)
         {
-            return await ReportAsync(cli, e).ConfigureAwait(false);
+            return await ReportAsync(cli, e, parse.GetValue(VerboseOption)).ConfigureAwait(false);
         }
     }
 
-    internal static async Task<int> ReportAsync(CliContext cli, Exception e)
+    /// <summary>One line on stderr and an exit code; a stack trace only for an unexpected error and only with --verbose.</summary>
+    internal static async Task<int> ReportAsync(CliContext cli, Exception e, bool verbose = false)
     {
         var (code, message) = e switch
         {
@@ -98,9 +107,11 @@ public static class HfSpacesCli
             SpaceWaitTimeoutException => (ExitCodes.Timeout, e.Message),
             ArgumentException => (ExitCodes.Usage, e.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "Cancelled."),
-            _ => (ExitCodes.Unexpected, $"Unexpected error: {e}"),
+            _ => (ExitCodes.Unexpected, verbose
+                ? $"unexpected {e}"
+                : $"unexpected {e.GetType().Name}: {e.Message.TrimEnd('.')}. Run again with --verbose for the details, and please report it."),
         };
-        await cli.Err.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        await cli.Err.WriteLineAsync("error: " + string.Join('\n', message.Split('\n').Select(line => Terminal.Safe(line.TrimEnd('\r'))))).ConfigureAwait(false);
         return code;
     }
 

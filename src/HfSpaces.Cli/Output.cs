@@ -53,13 +53,13 @@ internal static class Output
         var width = rows.Max(r => r.Key.Length);
         foreach (var (key, value) in rows)
         {
-            cli.Out.WriteLine($"{key.PadRight(width)}  {value}");
+            cli.Out.WriteLine($"{key.PadRight(width)}  {Terminal.Safe(value)}");
         }
     }
 
     public static void Columns(CliContext cli, string[] headers, IEnumerable<string[]> rows)
     {
-        var all = rows.ToList();
+        var all = rows.Select(r => r.Select(Terminal.Safe).ToArray()).ToList();
         var widths = headers.Select((h, i) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[i].Length))).ToArray();
         cli.Out.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var row in all)

@@ -216,4 +216,42 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Usage, code);
         Assert.StartsWith("error: a token is set, so the demo would run on the real Hub: pass --space", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Control_characters_the_server_sent_never_reach_the_terminal()
+    {
+        using (var sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = _emulator.Endpoint, Token = Token, MaxRetries = 0 }))
+        {
+            await sdk.SetVariableAsync("alice/demo", "TITLE", "\u001b]0;pwned\u0007x", "\u001b[2Jclear\rover");
+        }
+
+        var (code, output, _) = await Run(Auth("variables", "list", "alice/demo"));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("\uFFFD]0;pwned\uFFFDx", output, StringComparison.Ordinal);
+        Assert.Contains("\uFFFD[2Jclear\uFFFDover", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.DoesNotContain('\r', output);
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_is_one_line_without_a_stack_trace_unless_verbose()
+    {
+        async Task<(int Code, string Err)> RunBroken(params string[] args)
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var cli = new CliContext(output, error, new StringReader(string.Empty), _ => throw new InvalidOperationException("the sky fell."));
+            return (await HfSpacesCli.RunAsync(args, cli), error.ToString());
+        }
+
+        var (code, err) = await RunBroken("runtime", "alice/demo");
+        var (verboseCode, verbose) = await RunBroken("runtime", "alice/demo", "--verbose");
+
+        Assert.Equal(ExitCodes.Unexpected, code);
+        Assert.Equal("error: unexpected InvalidOperationException: the sky fell. Run again with --verbose for the details, and please report it." + Environment.NewLine, err);
+        Assert.Equal(ExitCodes.Unexpected, verboseCode);
+        Assert.StartsWith("error: unexpected System.InvalidOperationException: the sky fell.", verbose, StringComparison.Ordinal);
+        Assert.Contains("   at ", verbose, StringComparison.Ordinal);
+    }
 }

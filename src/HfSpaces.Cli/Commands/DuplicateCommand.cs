@@ -31,7 +31,8 @@ internal static class DuplicateCommand
             }
             else
             {
-                cli.Out.WriteLine(result.AlreadyExisted ? $"{result.Id} already exists: {result.Url}" : $"Duplicated to {result.Id}: {result.Url}");
+                var url = Terminal.Safe(result.Url.ToString());
+                cli.Out.WriteLine(result.AlreadyExisted ? $"{result.Id} already exists: {url}" : $"Duplicated to {result.Id}: {url}");
             }
 
             return ExitCodes.Success;

@@ -30,7 +30,8 @@ internal static class LogsCommand
                 }
                 else
                 {
-                    cli.Out.WriteLine(line.Timestamp is { } at ? $"{at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}  {line.Text}" : line.Text);
+                    var text = Terminal.Safe(line.Text);
+                    cli.Out.WriteLine(line.Timestamp is { } at ? $"{at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}  {text}" : text);
                 }
             }
 

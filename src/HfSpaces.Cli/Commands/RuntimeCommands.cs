@@ -145,7 +145,7 @@ internal static class RuntimeCommands
                 if (!quiet && runtime.Stage != last)
                 {
                     last = runtime.Stage;
-                    cli.Out.WriteLine($"  [{(DateTimeOffset.UtcNow - started).TotalSeconds,5:0.0}s] {cli.Stage(runtime.Stage)}{(runtime.RequestedHardware is { } r ? $" ({r})" : string.Empty)}");
+                    cli.Out.WriteLine($"  [{(DateTimeOffset.UtcNow - started).TotalSeconds,5:0.0}s] {cli.Stage(runtime.Stage)}{(runtime.RequestedHardware is { } r ? $" ({Terminal.Safe(r.ToString())})" : string.Empty)}");
                 }
             }),
         }, ct);
