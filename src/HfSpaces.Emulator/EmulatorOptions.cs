@@ -17,6 +17,9 @@ public sealed class EmulatorOptions
     /// <summary>Accounts to create: name → token. Organisations can be added later through <see cref="HfSpacesEmulator.Hub"/>.</summary>
     public IDictionary<string, string> Accounts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How many requests <see cref="HfSpacesEmulator.Requests"/> keeps (the oldest are dropped); 0 keeps none. Default 1,000.</summary>
+    public int MaxRecordedRequests { get; init; } = 1000;
+
     /// <summary>Spaces to create, running.</summary>
     public IList<SpaceSeed> Spaces { get; init; } = [];
 }

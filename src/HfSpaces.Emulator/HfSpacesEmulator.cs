@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -21,14 +20,15 @@ namespace HfSpaces.Emulator;
 public sealed class HfSpacesEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly RequestLog _requests;
     private readonly List<FaultRule> _faults = [];
     private int _requestCounter;
 
-    private HfSpacesEmulator(WebApplication app, EmulatedHub hub)
+    private HfSpacesEmulator(WebApplication app, EmulatedHub hub, int maxRecordedRequests)
     {
         _app = app;
         Hub = hub;
+        _requests = new RequestLog(maxRecordedRequests);
     }
 
     /// <summary>The base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
@@ -37,8 +37,8 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
     /// <summary>The emulated state: add accounts and Spaces, change timings, read secrets.</summary>
     public EmulatedHub Hub { get; }
 
-    /// <summary>Every request received so far, in order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+    /// <summary>The requests received so far, in order: the last <see cref="EmulatorOptions.MaxRecordedRequests"/>, secret values redacted.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot;
 
     /// <summary>Starts the emulator and waits until it listens.</summary>
     public static async Task<HfSpacesEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
             .AddApplicationPart(typeof(HubController).Assembly)
             .AddJsonOptions(json => json.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         var app = builder.Build();
-        var emulator = new HfSpacesEmulator(app, hub);
+        var emulator = new HfSpacesEmulator(app, hub, options.MaxRecordedRequests);
         app.Use(emulator.HandleAsync);
         app.MapControllers();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -147,7 +147,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
                 context.Response.Headers["X-Error-Code"] = error.Code;
             }
 
-            context.Response.Headers["X-Error-Message"] = error.Message;
+            context.Response.Headers["X-Error-Message"] = HeaderValue(error.Message);
             context.Response.ContentType = "application/json";
             var payload = error.Url is null
                 ? new Dictionary<string, string> { ["error"] = error.Message }
@@ -156,15 +156,28 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         }
         finally
         {
-            _requests.Enqueue(new RecordedRequest(
+            _requests.Add(
                 context.Request.Method,
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
                 account,
                 body,
-                context.Response.StatusCode));
+                context.Response.StatusCode);
         }
     }
+
+    /// <summary>
+    /// A message that reflects the client's input (a flavor, a visibility) may hold non-ASCII or CR/LF, which Kestrel refuses
+    /// in a header (a 500 instead of the 400): the header gets printable ASCII, the JSON body keeps the whole text.
+    /// </summary>
+    internal static string HeaderValue(string message) =>
+        string.Create(message.Length, message, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                chars[i] = source[i] is >= ' ' and <= '~' ? source[i] : '?';
+            }
+        });
 
     private FaultRule? TakeFault(string method, string path)
     {

@@ -158,6 +158,60 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         Assert.DoesNotContain(Token, request.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Input_with_non_ascii_or_line_breaks_reflected_in_an_error_is_a_400_not_a_500()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.Endpoint, "/api/spaces/alice/demo/hardware"))
+        {
+            Content = new StringContent("{\"flavor\":\"t4-sm\u00e4ll\\r\\nX-Injected: 1\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var header = Assert.Single(response.Headers.GetValues("X-Error-Message"));
+        Assert.Matches("^[ -~]+$", header);
+        Assert.Contains("t4-sm?ll??X-Injected: 1", header, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("X-Injected"));
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        Assert.Contains("t4-sm\u00e4ll\r\nX-Injected: 1", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_request_log_redacts_secret_values()
+    {
+        await _client.SetSecretAsync("alice/demo", "API_KEY", "sk-never-kept", "the key");
+        await _client.DuplicateAsync("alice/demo", "alice/copy", new DuplicateSpaceOptions { Secrets = [new SpaceSecretValue("OTHER", "sk-nor-this")] });
+
+        var bodies = string.Join("\n", _emulator.Requests.Select(r => r.Body));
+
+        Assert.DoesNotContain("sk-never-kept", bodies, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-nor-this", bodies, StringComparison.Ordinal);
+        Assert.Contains("""{"description":"the key","key":"API_KEY","value":"[redacted]"}""", bodies, StringComparison.Ordinal);
+        Assert.Contains("""{"key":"OTHER","value":"[redacted]"}""", bodies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_request_log_keeps_only_the_most_recent_requests()
+    {
+        await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Accounts = new Dictionary<string, string> { ["alice"] = Token },
+            Spaces = [new SpaceSeed("alice/demo")],
+            MaxRecordedRequests = 3,
+        });
+        using var client = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = emulator.Endpoint, Token = Token, MaxRetries = 0 });
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SetVariableAsync("alice/demo", "N", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(["""{"key":"N","value":"2"}""", """{"key":"N","value":"3"}""", """{"key":"N","value":"4"}"""], emulator.Requests.Select(r => r.Body));
+    }
+
     private sealed class Progress(Action<SpaceRuntime> report) : IProgress<SpaceRuntime>
     {
         public void Report(SpaceRuntime value) => report(value);
