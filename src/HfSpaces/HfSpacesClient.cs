@@ -41,7 +41,8 @@ public class HfSpacesClient : IDisposable
     /// <summary>
     /// Creates a client that sends through a caller-owned <see cref="HttpClient"/>, which is not disposed with the client.
     /// The SDK's handlers (retries, timeouts, authentication, redirects, error mapping) run in front of it, so the caller's
-    /// client should not follow redirects itself. Its BaseAddress and Timeout are ignored.
+    /// client should not follow redirects itself. Its BaseAddress is ignored; its Timeout, if not infinite, cuts each attempt
+    /// (and a log stream) short, so prefer <c>Timeout.InfiniteTimeSpan</c> and <see cref="HfSpacesClientOptions.PerTryTimeout"/>.
     /// </summary>
     public HfSpacesClient(HttpClient? httpClient, HfSpacesClientOptions? options = null)
     {

@@ -18,6 +18,7 @@ public class GetRuntimeBenchmarks
     private HttpClient _http = null!;
     private HfSpacesApiClient _kiota = null!;
     private HfSpacesClient _sdk = null!;
+    private HfSpacesClient _sdkNoTimer = null!;
     private readonly SpaceId _space = SpaceId.Parse("alice/demo");
 
     [GlobalSetup]
@@ -27,12 +28,14 @@ public class GetRuntimeBenchmarks
         _http = new HttpClient { BaseAddress = _hub.Endpoint };
         _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient()) { BaseUrl = _hub.Endpoint.ToString().TrimEnd('/') });
         _sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = _hub.Endpoint, Token = "hf_benchmark", MaxRetries = 0 });
+        _sdkNoTimer = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = _hub.Endpoint, Token = "hf_benchmark", MaxRetries = 0, PerTryTimeout = Timeout.InfiniteTimeSpan });
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
         _sdk.Dispose();
+        _sdkNoTimer.Dispose();
         _http.Dispose();
         await _hub.DisposeAsync();
     }
@@ -49,6 +52,13 @@ public class GetRuntimeBenchmarks
     {
         var runtime = await _kiota.Api.Spaces["alice"]["demo"].Runtime.GetAsync();
         return runtime!.Stage;
+    }
+
+    [Benchmark(Description = "HfSpacesClient, no per-try timer")]
+    public async Task<string?> SdkWithoutPerTryTimeout()
+    {
+        var runtime = await _sdkNoTimer.GetRuntimeAsync(_space);
+        return runtime.Stage.ToString();
     }
 
     [Benchmark(Description = "HfSpacesClient")]

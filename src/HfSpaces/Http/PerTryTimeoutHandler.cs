@@ -25,16 +25,33 @@ internal sealed class PerTryTimeoutHandler(TimeSpan timeout, TimeProvider clock)
             return await SendAndReadAsync(request, streaming, cancellationToken).ConfigureAwait(false);
         }
 
-        using var timer = new CancellationTokenSource(timeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        // On the system clock one token source does (CancelAfter); a test's clock needs its own timer linked in.
+        CancellationTokenSource? timer = null;
+        CancellationTokenSource attempt;
+        if (clock == TimeProvider.System)
+        {
+            attempt = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
+            attempt.CancelAfter(timeout);
+        }
+        else
+        {
+            timer = new CancellationTokenSource(timeout, clock);
+            attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        }
+
         try
         {
-            return await SendAndReadAsync(request, streaming, linked.Token).ConfigureAwait(false);
+            return await SendAndReadAsync(request, streaming, attempt.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException(
                 $"no complete answer within {timeout.TotalSeconds:0.###} s (PerTryTimeout{(streaming ? ", until the headers of a stream" : string.Empty)})", e);
+        }
+        finally
+        {
+            attempt.Dispose();
+            timer?.Dispose();
         }
     }
 
