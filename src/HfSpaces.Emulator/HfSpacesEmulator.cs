@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HfSpaces.Emulator.Controllers;
 using HfSpaces.Emulator.Hosting;
 using HfSpaces.Emulator.State;
@@ -61,11 +60,14 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         builder.Services.AddSingleton(hub);
         builder.Services.AddControllers()
             .AddApplicationPart(typeof(HubController).Assembly)
-            .AddJsonOptions(json => json.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+            .AddJsonOptions(json => HubJson.Configure(json.JsonSerializerOptions));
         var app = builder.Build();
         var emulator = new HfSpacesEmulator(app, hub, options.MaxRecordedRequests);
         app.Use(emulator.HandleAsync);
         app.MapControllers();
+
+        // The Hub answers a path it does not serve with a JSON 404, not an empty one.
+        app.MapFallback(static _ => throw new HubError(404, "Sorry, we can't find the page you are looking for."));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HfSpaces.Emulator;
 using HfSpaces.Emulator.State;
 
@@ -14,14 +15,19 @@ await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
 });
 Console.WriteLine($"Hugging Face Hub emulator on {emulator.Endpoint} — account '{user}', Spaces {user}/demo and {user}/static-site.");
 Console.WriteLine($"Try: HF_ENDPOINT={emulator.Endpoint.ToString().TrimEnd('/')} HF_TOKEN=<token> dotnet run --project src/HfSpaces.Cli -- runtime {user}/demo");
-Console.WriteLine("Ctrl+C stops it.");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+Console.WriteLine("Ctrl+C (or SIGTERM) stops it.");
+var stop = new TaskCompletionSource<PosixSignal>(TaskCreationOptions.RunContinuationsAsynchronously);
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+var signal = await stop.Task;
+Console.WriteLine($"{signal}: stopping.");
+
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
-    stop.TrySetResult();
-};
-await stop.Task;
+    // The emulator stops itself (disposal below) instead of the runtime killing the process mid-request.
+    context.Cancel = true;
+    stop.TrySetResult(context.Signal);
+}
 
 string? ArgValue(string name)
 {

@@ -22,15 +22,15 @@ public sealed class EmulatedHubTests
     }
 
     [Fact]
-    public void Requesting_hardware_goes_through_building_and_app_starting_to_running_on_the_new_flavor()
+    public void A_running_space_keeps_serving_on_its_old_hardware_while_it_rebuilds_on_the_new_one()
     {
         var answer = _hub.RequestHardware(_alice, "alice", "demo", "t4-small", 3600);
 
-        Assert.Equal(("BUILDING", "cpu-basic", "t4-small", 3600), (answer.Stage, answer.Hardware.Current, answer.Hardware.Requested, answer.GcTimeout));
+        Assert.Equal(("RUNNING_BUILDING", "cpu-basic", "t4-small", 3600), (answer.Stage, answer.Hardware.Current, answer.Hardware.Requested, answer.GcTimeout));
         _clock.Advance(TimeSpan.FromSeconds(9));
-        Assert.Equal("BUILDING", _hub.Runtime(_alice, "alice", "demo").Stage);
+        Assert.Equal(("RUNNING_BUILDING", "cpu-basic"), Stage(_hub.Runtime(_alice, "alice", "demo")));
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal("APP_STARTING", _hub.Runtime(_alice, "alice", "demo").Stage);
+        Assert.Equal(("RUNNING_APP_STARTING", "cpu-basic"), Stage(_hub.Runtime(_alice, "alice", "demo")));
         _clock.Advance(TimeSpan.FromSeconds(5));
         var running = _hub.Runtime(_alice, "alice", "demo");
         Assert.Equal(("RUNNING", "t4-small", "t4-small"), (running.Stage, running.Hardware.Current, running.Hardware.Requested));
@@ -41,9 +41,25 @@ public sealed class EmulatedHubTests
     {
         _hub.Timings = StageTimings.Instant;
 
-        Assert.Equal("BUILDING", _hub.RequestHardware(_alice, "alice", "demo", "a10g-small", null).Stage);
+        Assert.Equal("RUNNING_BUILDING", _hub.RequestHardware(_alice, "alice", "demo", "a10g-small", null).Stage);
         Assert.Equal("RUNNING", _hub.Runtime(_alice, "alice", "demo").Stage);
     }
+
+    [Fact]
+    public void A_paused_space_restarts_from_building_with_no_hardware_until_it_runs()
+    {
+        _hub.Pause(_alice, "alice", "demo");
+
+        var answer = _hub.Restart(_alice, "alice", "demo", factory: false);
+
+        Assert.Equal(("BUILDING", null), Stage(answer));
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(("APP_STARTING", null), Stage(_hub.Runtime(_alice, "alice", "demo")));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(("RUNNING", "cpu-basic"), Stage(_hub.Runtime(_alice, "alice", "demo")));
+    }
+
+    private static (string Stage, string? Current) Stage(HfSpaces.Emulator.Generated.SpaceRuntime runtime) => (runtime.Stage, runtime.Hardware.Current);
 
     [Fact]
     public void Cpu_basic_sleep_time_stays_fixed_at_48_hours()

@@ -40,7 +40,7 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         Assert.Equal((SpaceStage.Running, SpaceHardware.CpuBasic, TimeSpan.FromHours(48)), (initial.Stage, initial.Hardware, initial.SleepTime));
 
         var requested = await _client.RequestHardwareAsync("alice/demo", SpaceHardware.T4Small, TimeSpan.FromHours(1));
-        Assert.Equal((SpaceStage.Building, SpaceHardware.T4Small), (requested.Stage, requested.RequestedHardware));
+        Assert.Equal((SpaceStage.RunningBuilding, SpaceHardware.CpuBasic, SpaceHardware.T4Small), (requested.Stage, requested.Hardware, requested.RequestedHardware));
 
         var stages = new List<SpaceStage>();
         var running = await _client.WaitForStageAsync("alice/demo", new WaitForStageOptions
@@ -49,7 +49,7 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
             Progress = new Progress(r => stages.Add(r.Stage)),
         });
         Assert.Equal((SpaceStage.Running, SpaceHardware.T4Small, TimeSpan.FromHours(1)), (running.Stage, running.Hardware, running.SleepTime));
-        Assert.Contains(SpaceStage.AppStarting, stages);
+        Assert.Contains(SpaceStage.RunningAppStarting, stages);
 
         Assert.Equal(TimeSpan.FromHours(2), (await _client.SetSleepTimeAsync("alice/demo", TimeSpan.FromHours(2))).SleepTime);
         Assert.Null((await _client.SetSleepTimeAsync("alice/demo", Timeout.InfiniteTimeSpan)).SleepTime);
@@ -63,7 +63,7 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         Assert.Empty(await _client.ListSecretsAsync("alice/demo"));
 
         Assert.Equal(SpaceStage.Paused, (await _client.PauseAsync("alice/demo")).Stage);
-        Assert.Equal(SpaceStage.Building, (await _client.RestartAsync("alice/demo", factoryReboot: true)).Stage);
+        Assert.Equal(SpaceStage.Building, (await _client.RestartAsync("alice/demo", factoryReboot: true)).Stage); // from PAUSED: nothing serving
         Assert.Equal(SpaceStage.Running, (await _client.WaitForStageAsync("alice/demo", Wait)).Stage);
         Assert.Contains(_emulator.Requests, r => r.Path == "/api/spaces/alice/demo/restart" && r.Query == "factory=true");
 
@@ -96,7 +96,7 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
             Timeout = TimeSpan.FromMilliseconds(1500),
         }));
 
-        Assert.Equal((SpaceStage.Building, SpaceHardware.A10gSmall), (error.LastRuntime.Stage, error.LastRuntime.RequestedHardware));
+        Assert.Equal((SpaceStage.RunningBuilding, SpaceHardware.A10gSmall), (error.LastRuntime.Stage, error.LastRuntime.RequestedHardware));
         Assert.True(_emulator.Requests.Count(r => r.Path.EndsWith("/runtime", StringComparison.Ordinal)) >= 2);
     }
 

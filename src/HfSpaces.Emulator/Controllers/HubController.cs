@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HfSpaces.Emulator.Generated;
+using HfSpaces.Emulator.Hosting;
 using HfSpaces.Emulator.State;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,7 +38,7 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
         var text = new StringBuilder();
         foreach (var (at, line) in lines)
         {
-            var json = JsonSerializer.Serialize(new Dictionary<string, string> { ["data"] = line + "\n", ["timestamp"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) });
+            var json = JsonSerializer.Serialize(new Dictionary<string, string> { ["data"] = line + "\n", ["timestamp"] = HubJson.Date(at) });
             text.Append("data: ").Append(json).Append("\n\n");
         }
 
@@ -72,7 +73,7 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
         Ok<IDictionary<string, SpaceVariable>>(hub.DeleteVariable(Caller, @namespace, repo, Required(body).Key));
 
     public override Task<ActionResult<RepoUrl>> DuplicateSpace([FromBody] DuplicateSpaceRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
-        Ok(new RepoUrl { Url = hub.Duplicate(Caller, @namespace, repo, Required(body), new Uri($"{Request.Scheme}://{Request.Host}/")) });
+        Ok(new RepoUrl { Url = hub.Duplicate(Caller, @namespace, repo, Required(body), HubUrl) });
 
     [Obsolete("Deprecated by the Hub, still emulated.")]
     public override Task<ActionResult<SpaceRuntime>> RequestSpaceStorage([FromBody] StorageRequest body, string @namespace, string repo, CancellationToken cancellationToken = default) =>
@@ -102,6 +103,57 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
 
     public override Task<ActionResult<WhoAmI>> WhoAmI(CancellationToken cancellationToken = default) =>
         Ok(hub.WhoAmI(Caller));
+
+    public override Task<ActionResult<CreatedRepo>> CreateRepo([FromBody] CreateSpaceRequest body, CancellationToken cancellationToken = default) =>
+        Ok(hub.Create(Caller, Required(body), HubUrl));
+
+    public override Task<IActionResult> DeleteRepo([FromBody] DeleteRepoRequest body, CancellationToken cancellationToken = default)
+    {
+        hub.Delete(Caller, Required(body));
+        return Task.FromResult<IActionResult>(new OkResult());
+    }
+
+    public override Task<ActionResult<SpaceInfo>> GetSpaceInfo([FromQuery] IEnumerable<string> expand, string @namespace, string repo, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ActionResult<SpaceInfo>>(new OkObjectResult(hub.Info(Caller, @namespace, repo, expand)));
+
+    public override Task<ActionResult<ICollection<SpaceInfo>>> ListSpaces([FromQuery] string author, [FromQuery] string search, [FromQuery] IEnumerable<string> filter, [FromQuery] string sort, [FromQuery] int? direction, [FromQuery] int? limit, [FromQuery] IEnumerable<string> expand, [FromQuery] bool? full, CancellationToken cancellationToken = default)
+    {
+        var cursor = Request.Query["cursor"].ToString();
+        var offset = cursor.Length == 0 ? 0 : int.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : throw HubError.BadRequest($"Invalid cursor '{cursor}'");
+        var query = new SpaceQuery(NullIfEmpty(author), NullIfEmpty(search), filter?.ToArray() ?? [], NullIfEmpty(sort), direction, limit, expand?.ToArray(), full == true, offset);
+        var (page, total, next) = hub.List(Caller, query);
+        Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (next is { } n)
+        {
+            // GitHub-style, as the Hub: the next page's whole URL, holding the query.
+            var rest = Request.Query.Where(q => q.Key != "cursor").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"));
+            Response.Headers.Link = $"<{HubUrl}api/spaces?{string.Join('&', rest.Append($"cursor={n}"))}>; rel=\"next\"";
+        }
+
+        return Task.FromResult<ActionResult<ICollection<SpaceInfo>>>(new OkObjectResult(page));
+    }
+
+    public override Task<ActionResult<SpaceTemplates>> ListSpaceTemplates(CancellationToken cancellationToken = default) =>
+        Ok(EmulatedHub.Templates());
+
+    public override Task<ActionResult<ZeroGpuQuota>> GetZeroGpuQuota(CancellationToken cancellationToken = default) =>
+        Ok(hub.ZeroGpuQuota(Caller));
+
+    public override Task<IActionResult> UpdateSpaceSettings([FromBody] SpaceSettingsRequest body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.UpdateSettings(Caller, @namespace, repo, Required(body));
+        return Task.FromResult<IActionResult>(new OkObjectResult(new EmptyObject()));
+    }
+
+    public override Task<IActionResult> SetSpaceReplicas([FromBody] ReplicasRequest body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.SetReplicas(Caller, @namespace, repo, Required(body).Value);
+        return Task.FromResult<IActionResult>(new OkObjectResult(new EmptyObject()));
+    }
+
+    private Uri HubUrl => new($"{Request.Scheme}://{Request.Host}/");
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static Task<ActionResult<T>> Ok<T>(T value) => Task.FromResult<ActionResult<T>>(new OkObjectResult(value));
 

@@ -268,6 +268,89 @@ namespace HfSpaces.Emulator.Generated
         [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/whoami-v2")]
         public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<WhoAmI>> WhoAmI(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <summary>
+        /// Create a Space
+        /// </summary>
+        /// <remarks>
+        /// Creates a Space repository with its SDK and, optionally, hardware, sleep time, storage, secrets, variables and volumes. 409 when it exists; the 409 body may carry the existing `url`. The Hub has been seen to ignore `hardware` at creation (huggingface_hub#1477): read the runtime back.
+        /// </remarks>
+        /// <returns>The new Space.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("api/repos/create")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<CreatedRepo>> CreateRepo([Microsoft.AspNetCore.Mvc.FromBody] CreateSpaceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Delete a Space
+        /// </summary>
+        /// <remarks>
+        /// Irreversible. 404 when the Space does not exist (or the token cannot see it).
+        /// </remarks>
+        /// <returns>Deleted. The body is not documented and is ignored.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpDelete, Microsoft.AspNetCore.Mvc.Route("api/repos/delete")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.IActionResult> DeleteRepo([Microsoft.AspNetCore.Mvc.FromBody] DeleteRepoRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// List Spaces
+        /// </summary>
+        /// <remarks>
+        /// One page per request. The `Link` response header's `rel="next"` URL (holding the query) fetches the next page; no `next` means the last page.
+        /// </remarks>
+        /// <param name="filter">Tags to filter on, one parameter each.</param>
+        /// <param name="sort">`lastModified`, `trendingScore`, `createdAt` or `likes`.</param>
+        /// <param name="direction">`-1` for descending.</param>
+        /// <param name="expand">Properties to include, one parameter per property (`runtime`, `sdk`, `likes`, …).</param>
+        /// <param name="full">Every property (not with `expand`).</param>
+        /// <returns>A page of Spaces.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<System.Collections.Generic.ICollection<SpaceInfo>>> ListSpaces([Microsoft.AspNetCore.Mvc.FromQuery] string author, [Microsoft.AspNetCore.Mvc.FromQuery] string search, [Microsoft.AspNetCore.Mvc.FromQuery] System.Collections.Generic.IEnumerable<string> filter, [Microsoft.AspNetCore.Mvc.FromQuery] string sort, [Microsoft.AspNetCore.Mvc.FromQuery] int? direction, [Microsoft.AspNetCore.Mvc.FromQuery] int? limit, [Microsoft.AspNetCore.Mvc.FromQuery] System.Collections.Generic.IEnumerable<string> expand, [Microsoft.AspNetCore.Mvc.FromQuery] bool? full, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// List Space templates
+        /// </summary>
+        /// <returns>The templates a Space can start from.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces/templates")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<SpaceTemplates>> ListSpaceTemplates(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Read the caller's ZeroGPU quota
+        /// </summary>
+        /// <returns>The quota.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces/zero-gpu/quota")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<ZeroGpuQuota>> GetZeroGpuQuota(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Read a Space's info
+        /// </summary>
+        /// <remarks>
+        /// The runtime is included when `expand=runtime` is asked (or by default on the full info).
+        /// </remarks>
+        /// <param name="expand">Properties to include, one parameter per property (`runtime`, `sdk`, `likes`, …).</param>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>The Space.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<SpaceInfo>> GetSpaceInfo([Microsoft.AspNetCore.Mvc.FromQuery] System.Collections.Generic.IEnumerable<string> expand, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Change a Space's visibility or gating
+        /// </summary>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>Changed. The body is not documented and is ignored.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPut, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/settings")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.IActionResult> UpdateSpaceSettings([Microsoft.AspNetCore.Mvc.FromBody] SpaceSettingsRequest body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Set the number of replicas
+        /// </summary>
+        /// <remarks>
+        /// Paid hardware only. The response is not documented and is ignored.
+        /// </remarks>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>Accepted.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/replicas")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.IActionResult> SetSpaceReplicas([Microsoft.AspNetCore.Mvc.FromBody] ReplicasRequest body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
     }
 
     /// <summary>
@@ -1011,6 +1094,344 @@ namespace HfSpaces.Emulator.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("orgs")]
         public System.Collections.Generic.List<WhoAmIOrg> Orgs { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SpaceGated
+    {
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Every optional key is omitted when not set; `organization` is always sent (JSON `null` for the token owner's namespace, as huggingface_hub does for a bare name). Python key order: name, organization, visibility, type, sdk, template, hardware, storageTier, sleepTimeSeconds, secrets, variables, volumes.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateSpaceRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; }
+
+        /// <summary>
+        /// The namespace; the token owner's own name works too.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("organization")]
+        public string Organization { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("visibility")]
+        public string Visibility { get; set; }
+
+        /// <summary>
+        /// Always `space` in this API.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sdk")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Sdk { get; set; }
+
+        /// <summary>
+        /// A template Space (`namespace/name`) to start from; see `GET /api/spaces/templates`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("template")]
+        public string Template { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("hardware")]
+        public string Hardware { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("storageTier")]
+        public string StorageTier { get; set; }
+
+        /// <summary>
+        /// -1 = never sleep.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sleepTimeSeconds")]
+        public int? SleepTimeSeconds { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("secrets")]
+        public System.Collections.Generic.List<SpaceSecretItem> Secrets { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("variables")]
+        public System.Collections.Generic.List<SpaceVariableItem> Variables { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("volumes")]
+        public System.Collections.Generic.List<SpaceVolume> Volumes { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("devModeEnabled")]
+        public bool? DevModeEnabled { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("shortDescription")]
+        public string ShortDescription { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreatedRepo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Url { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// `organization` is always sent.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DeleteRepoRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization")]
+        public string Organization { get; set; }
+
+        /// <summary>
+        /// Always `space` in this API.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// At least one key; each omitted when not changed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SpaceSettingsRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("gated")]
+        public bool? Gated { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("visibility")]
+        public string Visibility { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A Space as `GET /api/spaces/{namespace}/{repo}` and each item of `GET /api/spaces` describe it. Which keys are present depends on `expand`/`full`; keys the Hub adds later are kept as additional data.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SpaceInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("author")]
+        public string Author { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sha")]
+        public string Sha { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset? CreatedAt { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastModified")]
+        public System.DateTimeOffset? LastModified { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("private")]
+        public bool? Private { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("gated")]
+        public bool? Gated { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("disabled")]
+        public bool? Disabled { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("subdomain")]
+        public string Subdomain { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("likes")]
+        public int? Likes { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sdk")]
+        public string Sdk { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.List<string> Tags { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("trendingScore")]
+        public double? TrendingScore { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("usedStorage")]
+        public long? UsedStorage { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("runtime")]
+        public SpaceRuntime Runtime { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SpaceTemplate
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("repoId")]
+        public string RepoId { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sdk")]
+        public string Sdk { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredPrivate")]
+        public bool? PreferredPrivate { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SpaceTemplates
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("templates")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<SpaceTemplate> Templates { get; set; } = new System.Collections.Generic.List<SpaceTemplate>();
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The caller's ZeroGPU budget, in GPU-seconds.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ZeroGpuQuota
+    {
+
+        /// <summary>
+        /// The budget per period.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("base")]
+        public double? Base { get; set; }
+
+        /// <summary>
+        /// What is left.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("current")]
+        public double? Current { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("resetsAt")]
+        public System.DateTimeOffset? ResetsAt { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("overquotaUsed")]
+        public double? OverquotaUsed { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Paid hardware only. The Hub documents a number; `auto` is what it reports as `replicas.requested` under autoscaling (unverified as input).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReplicasRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("replicas")]
+        public int Replicas { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

@@ -7,7 +7,7 @@ namespace HfSpaces.Emulator.State;
 /// one lock, so concurrent requests to one Space see a consistent order. Stages advance lazily from the clock, so no
 /// background timer runs and tests can drive time with a fake <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class EmulatedHub
+public sealed partial class EmulatedHub
 {
     private static readonly string[] StorageTiers = ["small", "medium", "large"];
     private static readonly string[] VolumeTypes = ["bucket", "model", "dataset", "space"];
@@ -45,14 +45,14 @@ public sealed class EmulatedHub
     {
         ArgumentNullException.ThrowIfNull(seed);
         var (ns, name) = SplitId(seed.Id) ?? throw new ArgumentException($"'{seed.Id}' is not namespace/name.", nameof(seed));
-        var space = new EmulatedSpace(ns, name, seed.Sdk, seed.Private);
+        var now = _clock.GetUtcNow();
+        var space = new EmulatedSpace(ns, name, seed.Sdk, seed.Private, now);
         if (!space.IsStatic)
         {
             space.CurrentHardware = space.RequestedHardware = seed.Hardware;
             space.SleepSeconds = seed.Hardware == "cpu-basic" ? EmulatedSpace.CpuBasicSleepSeconds : null;
         }
 
-        var now = _clock.GetUtcNow();
         space.RunLogs.Add((now, "===== Application Startup ====="));
         space.RunLogs.Add((now, "Running on local URL:  http://0.0.0.0:7860"));
         lock (_lock)
@@ -204,8 +204,8 @@ public sealed class EmulatedHub
             throw HubError.BadRequest($"Invalid visibility '{visibility}'");
         }
 
-        var copy = new EmulatedSpace(targetNs, targetName, source.Sdk, visibility != "public") { Visibility = visibility };
         var now = _clock.GetUtcNow();
+        var copy = new EmulatedSpace(targetNs, targetName, source.Sdk, visibility != "public", now) { Visibility = visibility };
         foreach (var variable in source.Variables)
         {
             copy.Variables[variable.Key] = variable.Value;
@@ -348,12 +348,24 @@ public sealed class EmulatedHub
         }
     }
 
+    /// <summary>
+    /// Starts a build. A running Space keeps serving on its old hardware meanwhile (RUNNING_BUILDING, then
+    /// RUNNING_APP_STARTING, as the Hub reports it); a new, paused or failed one has no hardware until it runs (BUILDING).
+    /// </summary>
     private void StartBuild(EmulatedSpace space, string hardware, string reason)
     {
         var now = _clock.GetUtcNow();
-        space.Rebuild = (now, hardware);
+        var whileRunning = space.Stage is "RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING" && space.CurrentHardware is not null;
+        space.Rebuild = (now, hardware, whileRunning);
         space.RequestedHardware = hardware;
-        space.Stage = "BUILDING";
+        space.Stage = whileRunning ? "RUNNING_BUILDING" : "BUILDING";
+        if (!whileRunning)
+        {
+            space.CurrentHardware = null;
+        }
+
+        space.LastModified = now;
+        space.Sha = EmulatedSpace.NewSha(now, space.Id);
         space.BuildLogs.Add((now, $"{reason}: building image for {hardware}"));
     }
 
@@ -368,13 +380,13 @@ public sealed class EmulatedHub
         var elapsed = _clock.GetUtcNow() - rebuild.StartedAt;
         if (elapsed < Timings.Building)
         {
-            space.Stage = "BUILDING";
+            space.Stage = rebuild.WhileRunning ? "RUNNING_BUILDING" : "BUILDING";
             return;
         }
 
         if (elapsed < Timings.Building + Timings.AppStarting)
         {
-            space.Stage = "APP_STARTING";
+            space.Stage = rebuild.WhileRunning ? "RUNNING_APP_STARTING" : "APP_STARTING";
             return;
         }
 
@@ -396,18 +408,19 @@ public sealed class EmulatedHub
             Advance(space);
         }
 
+        var serving = space.Stage is "RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING";
         return new SpaceRuntime
         {
             Stage = space.Stage,
+            IsStatic = space.IsStatic,
             Hardware = space.IsStatic
                 ? new SpaceRuntimeHardware()
                 : new SpaceRuntimeHardware { Current = space.CurrentHardware, Requested = space.RequestedHardware },
             Storage = space.Storage,
-            GcTimeout = space.SleepSeconds,
-            DevMode = space.DevMode,
-            Replicas = new SpaceReplicas { Requested = 1, Current = space.Stage == "RUNNING" ? 1 : 0 },
+            GcTimeout = space.IsStatic ? null : space.SleepSeconds,
+            DevMode = space.IsStatic ? null : space.DevMode,
+            Replicas = new SpaceReplicas { Requested = space.Replicas, Auto = space.Replicas is null, Current = serving ? space.Replicas ?? 1 : null },
             Domains = [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
-            Sdk = space.Sdk,
             Volumes = space.Volumes,
         };
     }

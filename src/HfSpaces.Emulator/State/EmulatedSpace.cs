@@ -1,7 +1,7 @@
 namespace HfSpaces.Emulator.State;
 
 /// <summary>The mutable state of one Space. Only <see cref="EmulatedHub"/> touches it, under its lock.</summary>
-internal sealed class EmulatedSpace(string @namespace, string name, string sdk, bool isPrivate)
+internal sealed class EmulatedSpace(string @namespace, string name, string sdk, bool isPrivate, DateTimeOffset createdAt)
 {
     public const int CpuBasicSleepSeconds = 172800;
 
@@ -42,6 +42,26 @@ internal sealed class EmulatedSpace(string @namespace, string name, string sdk, 
 
     public List<(DateTimeOffset At, string Line)> RunLogs { get; } = [];
 
-    /// <summary>When the running build started, and the flavor it will run on.</summary>
-    public (DateTimeOffset StartedAt, string Hardware)? Rebuild { get; set; }
+    /// <summary>When the running build started, the flavor it will run on, and whether the old one keeps serving meanwhile.</summary>
+    public (DateTimeOffset StartedAt, string Hardware, bool WhileRunning)? Rebuild { get; set; }
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public DateTimeOffset LastModified { get; set; } = createdAt;
+
+    /// <summary>The commit the Space runs: a new one on every change that rebuilds it.</summary>
+    public string Sha { get; set; } = NewSha(createdAt, $"{@namespace}/{name}");
+
+    /// <summary><c>auto</c> or <c>manual</c>; null = not gated (the Hub's <c>false</c>).</summary>
+    public string? Gated { get; set; }
+
+    public int Likes { get; set; }
+
+    /// <summary>The requested replica count; null = <c>auto</c>.</summary>
+    public int? Replicas { get; set; } = 1;
+
+    public string? ShortDescription { get; set; }
+
+    public static string NewSha(DateTimeOffset at, string salt) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{salt}@{at.UtcTicks}")));
 }

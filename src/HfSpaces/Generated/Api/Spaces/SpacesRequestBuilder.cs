@@ -2,11 +2,16 @@
 #pragma warning disable CS0618
 using HfSpaces.Generated.Api.Spaces.Hardware;
 using HfSpaces.Generated.Api.Spaces.Item;
+using HfSpaces.Generated.Api.Spaces.Templates;
+using HfSpaces.Generated.Api.Spaces.ZeroGpu;
+using HfSpaces.Generated.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using System.Threading;
 using System;
 namespace HfSpaces.Generated.Api.Spaces
 {
@@ -20,6 +25,16 @@ namespace HfSpaces.Generated.Api.Spaces
         public global::HfSpaces.Generated.Api.Spaces.Hardware.HardwareRequestBuilder Hardware
         {
             get => new global::HfSpaces.Generated.Api.Spaces.Hardware.HardwareRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The templates property</summary>
+        public global::HfSpaces.Generated.Api.Spaces.Templates.TemplatesRequestBuilder Templates
+        {
+            get => new global::HfSpaces.Generated.Api.Spaces.Templates.TemplatesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The zeroGpu property</summary>
+        public global::HfSpaces.Generated.Api.Spaces.ZeroGpu.ZeroGpuRequestBuilder ZeroGpu
+        {
+            get => new global::HfSpaces.Generated.Api.Spaces.ZeroGpu.ZeroGpuRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>Gets an item from the HfSpaces.Generated.api.spaces.item collection</summary>
         /// <param name="position">User or organisation owning the Space.</param>
@@ -38,7 +53,7 @@ namespace HfSpaces.Generated.Api.Spaces
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SpacesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces", pathParameters)
+        public SpacesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces{?author*,direction*,expand*,filter*,full*,limit*,search*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -46,8 +61,133 @@ namespace HfSpaces.Generated.Api.Spaces
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SpacesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces", rawUrl)
+        public SpacesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces{?author*,direction*,expand*,filter*,full*,limit*,search*,sort*}", rawUrl)
         {
+        }
+        /// <summary>
+        /// One page per request. The `Link` response header&apos;s `rel=&quot;next&quot;` URL (holding the query) fetches the next page; no `next` means the last page.
+        /// </summary>
+        /// <returns>A List&lt;global::HfSpaces.Generated.Models.SpaceInfo&gt;</returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::HfSpaces.Generated.Models.HfError">When receiving a 4XX or 5XX status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<List<global::HfSpaces.Generated.Models.SpaceInfo>?> GetAsync(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder.SpacesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<List<global::HfSpaces.Generated.Models.SpaceInfo>> GetAsync(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder.SpacesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "XXX", global::HfSpaces.Generated.Models.HfError.CreateFromDiscriminatorValue },
+            };
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::HfSpaces.Generated.Models.SpaceInfo>(requestInfo, global::HfSpaces.Generated.Models.SpaceInfo.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return collectionResult?.AsList();
+        }
+        /// <summary>
+        /// One page per request. The `Link` response header&apos;s `rel=&quot;next&quot;` URL (holding the query) fetches the next page; no `next` means the last page.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder.SpacesRequestBuilderGetQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder.SpacesRequestBuilderGetQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
+        /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
+        /// </summary>
+        /// <returns>A <see cref="global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder"/></returns>
+        /// <param name="rawUrl">The raw URL to use for the request builder.</param>
+        public global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder WithUrl(string rawUrl)
+        {
+            return new global::HfSpaces.Generated.Api.Spaces.SpacesRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// One page per request. The `Link` response header&apos;s `rel=&quot;next&quot;` URL (holding the query) fetches the next page; no `next` means the last page.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        internal partial class SpacesRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("author")]
+            public string? Author { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("author")]
+            public string Author { get; set; }
+            #pragma warning restore CS1591
+#endif
+            /// <summary>`-1` for descending.</summary>
+            [QueryParameter("direction")]
+            public int? Direction { get; set; }
+            /// <summary>Properties to include, one parameter per property (`runtime`, `sdk`, `likes`, …).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("expand")]
+            public string[]? Expand { get; set; }
+#nullable restore
+#else
+            [QueryParameter("expand")]
+            public string[] Expand { get; set; }
+#endif
+            /// <summary>Tags to filter on, one parameter each.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("filter")]
+            public string[]? Filter { get; set; }
+#nullable restore
+#else
+            [QueryParameter("filter")]
+            public string[] Filter { get; set; }
+#endif
+            /// <summary>Every property (not with `expand`).</summary>
+            [QueryParameter("full")]
+            public bool? Full { get; set; }
+            #pragma warning disable CS1591
+            [QueryParameter("limit")]
+            public int? Limit { get; set; }
+            #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string? Search { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string Search { get; set; }
+            #pragma warning restore CS1591
+#endif
+            /// <summary>`lastModified`, `trendingScore`, `createdAt` or `likes`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+#nullable restore
+#else
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
+#endif
         }
     }
 }

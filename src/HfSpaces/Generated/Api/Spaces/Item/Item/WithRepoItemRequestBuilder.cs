@@ -5,18 +5,23 @@ using HfSpaces.Generated.Api.Spaces.Item.Item.Duplicate;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Hardware;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Logs;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Pause;
+using HfSpaces.Generated.Api.Spaces.Item.Item.Replicas;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Restart;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Runtime;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Secrets;
+using HfSpaces.Generated.Api.Spaces.Item.Item.Settings;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Sleeptime;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Storage;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Variables;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Volumes;
+using HfSpaces.Generated.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using System.Threading;
 using System;
 namespace HfSpaces.Generated.Api.Spaces.Item.Item
 {
@@ -51,6 +56,11 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item
         {
             get => new global::HfSpaces.Generated.Api.Spaces.Item.Item.Pause.PauseRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The replicas property</summary>
+        public global::HfSpaces.Generated.Api.Spaces.Item.Item.Replicas.ReplicasRequestBuilder Replicas
+        {
+            get => new global::HfSpaces.Generated.Api.Spaces.Item.Item.Replicas.ReplicasRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The restart property</summary>
         public global::HfSpaces.Generated.Api.Spaces.Item.Item.Restart.RestartRequestBuilder Restart
         {
@@ -65,6 +75,11 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item
         public global::HfSpaces.Generated.Api.Spaces.Item.Item.Secrets.SecretsRequestBuilder Secrets
         {
             get => new global::HfSpaces.Generated.Api.Spaces.Item.Item.Secrets.SecretsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The settings property</summary>
+        public global::HfSpaces.Generated.Api.Spaces.Item.Item.Settings.SettingsRequestBuilder Settings
+        {
+            get => new global::HfSpaces.Generated.Api.Spaces.Item.Item.Settings.SettingsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The sleeptime property</summary>
         public global::HfSpaces.Generated.Api.Spaces.Item.Item.Sleeptime.SleeptimeRequestBuilder Sleeptime
@@ -92,7 +107,7 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithRepoItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces/{namespace}/{repo}", pathParameters)
+        public WithRepoItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces/{namespace}/{repo}{?expand*}", pathParameters)
         {
         }
         /// <summary>
@@ -100,8 +115,76 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithRepoItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces/{namespace}/{repo}", rawUrl)
+        public WithRepoItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/spaces/{namespace}/{repo}{?expand*}", rawUrl)
         {
+        }
+        /// <summary>
+        /// The runtime is included when `expand=runtime` is asked (or by default on the full info).
+        /// </summary>
+        /// <returns>A <see cref="global::HfSpaces.Generated.Models.SpaceInfo"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::HfSpaces.Generated.Models.HfError">When receiving a 4XX or 5XX status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::HfSpaces.Generated.Models.SpaceInfo?> GetAsync(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder.WithRepoItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::HfSpaces.Generated.Models.SpaceInfo> GetAsync(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder.WithRepoItemRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "XXX", global::HfSpaces.Generated.Models.HfError.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::HfSpaces.Generated.Models.SpaceInfo>(requestInfo, global::HfSpaces.Generated.Models.SpaceInfo.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// The runtime is included when `expand=runtime` is asked (or by default on the full info).
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder.WithRepoItemRequestBuilderGetQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder.WithRepoItemRequestBuilderGetQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
+        /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
+        /// </summary>
+        /// <returns>A <see cref="global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder"/></returns>
+        /// <param name="rawUrl">The raw URL to use for the request builder.</param>
+        public global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder WithUrl(string rawUrl)
+        {
+            return new global::HfSpaces.Generated.Api.Spaces.Item.Item.WithRepoItemRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The runtime is included when `expand=runtime` is asked (or by default on the full info).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        internal partial class WithRepoItemRequestBuilderGetQueryParameters 
+        {
+            /// <summary>Properties to include, one parameter per property (`runtime`, `sdk`, `likes`, …).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("expand")]
+            public string[]? Expand { get; set; }
+#nullable restore
+#else
+            [QueryParameter("expand")]
+            public string[] Expand { get; set; }
+#endif
         }
     }
 }
