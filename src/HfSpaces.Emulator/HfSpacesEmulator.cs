@@ -154,7 +154,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
             var payload = error.Url is null
                 ? new Dictionary<string, string> { ["error"] = error.Message }
                 : new Dictionary<string, string> { ["error"] = error.Message, ["url"] = error.Url };
-            await context.Response.WriteAsync(JsonSerializer.Serialize(payload), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(JsonSerializer.Serialize(payload, HubJson.Options), context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {

@@ -17,7 +17,7 @@ namespace HfSpaces;
 /// Every failure is an <see cref="HfSpacesException"/> (or a subclass); bad arguments throw <see cref="ArgumentException"/>
 /// before anything is sent. Methods are virtual so tests can mock the client.
 /// </summary>
-public class HfSpacesClient : IDisposable
+public partial class HfSpacesClient : IDisposable
 {
     private readonly HttpClient _http = null!;
     private readonly HttpClientRequestAdapter _adapter = null!;
@@ -450,23 +450,27 @@ public class HfSpacesClient : IDisposable
     /// </summary>
     private async Task<T> SendAsync<T>(RequestInformation info, HubRequestOption operation, Func<JsonDocument?, T> map, CancellationToken cancellationToken)
     {
-        using (var response = await ExchangeAsync(info, operation, cancellationToken).ConfigureAwait(false))
+        using var response = await ExchangeAsync(info, operation, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(info, response, map, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a buffered success body once as JSON and maps it; a body that is not the promised shape becomes an <see cref="HfSpacesException"/>.</summary>
+    private static async Task<T> ReadJsonAsync<T>(RequestInformation info, HttpResponseMessage response, Func<JsonDocument?, T> map, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        try
         {
-            var status = response.StatusCode;
-            try
-            {
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                using var document = body.Length == 0 ? null : await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
-                return map(document);
-            }
-            catch (JsonException e)
-            {
-                throw Unreadable(info, status, $"the Hub answered {(int)status} with a body that is not valid JSON ({e.Message})", e);
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or OverflowException)
-            {
-                throw Unreadable(info, status, $"answered {(int)status} with a body this SDK cannot read: {e.Message}", e, prefix: false);
-            }
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var document = body.Length == 0 ? null : await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
+            return map(document);
+        }
+        catch (JsonException e)
+        {
+            throw Unreadable(info, status, $"the Hub answered {(int)status} with a body that is not valid JSON ({e.Message})", e);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or OverflowException)
+        {
+            throw Unreadable(info, status, $"answered {(int)status} with a body this SDK cannot read: {e.Message}", e, prefix: false);
         }
     }
 

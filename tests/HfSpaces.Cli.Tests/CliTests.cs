@@ -69,7 +69,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         var (code, output, _) = await Run(Auth("hardware", "alice/demo", "T4-Small", "--sleep", "3600", "--json"));
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Equal("BUILDING", JsonDocument.Parse(output).RootElement.GetProperty("stage").GetString());
+        Assert.Equal("RUNNING_BUILDING", JsonDocument.Parse(output).RootElement.GetProperty("stage").GetString());
         Assert.Contains(_emulator.Requests, r => r.Path == "/api/spaces/alice/demo/hardware" && r.Body == """{"flavor":"t4-small","sleepTimeSeconds":3600}""");
 
         var (waitCode, waited, _) = await Run(Auth("wait", "alice/demo", "--timeout", "10"));
@@ -200,7 +200,7 @@ public sealed class CliTests : IAsyncLifetime
         var (code, output, error) = await Run("demo", "--emulator");
 
         Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
-        Assert.Contains("requested t4-small with a 1 h sleep time: BUILDING (requested t4-small)", output, StringComparison.Ordinal);
+        Assert.Contains("requested t4-small with a 1 h sleep time: RUNNING_BUILDING (requested t4-small)", output, StringComparison.Ordinal);
         Assert.Contains("paused: PAUSED", output, StringComparison.Ordinal);
         Assert.Contains("duplicated to demo/chatbot-copy", output, StringComparison.Ordinal);
         Assert.Contains("errors are typed: pausing the static Space demo/landing-page gave HfSpacesException 400: Cannot pause a static Space", output, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ internal static class HubJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
         Configure(options);
         options.MakeReadOnly();
         return options;
@@ -28,6 +28,9 @@ internal static class HubJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // Node's JSON.stringify, as the Hub writes: "can't", not "can\u0027t".
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new HubDateConverter());
         options.Converters.Add(new RuntimeConverter());
         options.Converters.Add(new ReplicasRequestConverter());

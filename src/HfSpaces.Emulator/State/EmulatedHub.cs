@@ -420,7 +420,8 @@ public sealed partial class EmulatedHub
             GcTimeout = space.IsStatic ? null : space.SleepSeconds,
             DevMode = space.IsStatic ? null : space.DevMode,
             Replicas = new SpaceReplicas { Requested = space.Replicas, Auto = space.Replicas is null, Current = serving ? space.Replicas ?? 1 : null },
-            Domains = [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
+            // As recorded: a static Space's runtime has no domains.
+            Domains = space.IsStatic ? null : [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
             Volumes = space.Volumes,
         };
     }

@@ -48,6 +48,16 @@ internal sealed class HubRequestOption : IRequestOption
     public static readonly HubRequestOption DeleteVolumes = new("DeleteVolumes", idempotent: true);
     public static readonly HubRequestOption ListHardware = new("ListHardware", idempotent: true);
     public static readonly HubRequestOption WhoAmI = new("WhoAmI", idempotent: true);
+    public static readonly HubRequestOption CreateSpace = new("CreateSpace", idempotent: false);
+    public static readonly HubRequestOption GetSpaceInfo = new("GetSpaceInfo", idempotent: true);
+    public static readonly HubRequestOption ListSpaces = new("ListSpaces", idempotent: true);
+    public static readonly HubRequestOption UpdateSettings = new("UpdateSettings", idempotent: true);
+
+    /// <summary>Not re-sent on a 5xx: a delete whose answer was lost would be reported as "not found" the second time.</summary>
+    public static readonly HubRequestOption DeleteSpace = new("DeleteSpace", idempotent: false);
+    public static readonly HubRequestOption ListTemplates = new("ListTemplates", idempotent: true);
+    public static readonly HubRequestOption GetZeroGpuQuota = new("GetZeroGpuQuota", idempotent: true);
+    public static readonly HubRequestOption SetReplicas = new("SetReplicas", idempotent: true);
 
     /// <summary>The option of a request; a request sent without one (another caller on a shared pipeline) gets HTTP's own rule.</summary>
     public static HubRequestOption For(HttpRequestMessage request)

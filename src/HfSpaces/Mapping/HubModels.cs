@@ -8,9 +8,11 @@ namespace HfSpaces.Mapping;
 /// <summary>Turns Kiota's mutable wire models (and, where Kiota has none, the raw JSON) into the SDK's immutable models.</summary>
 internal static class HubModels
 {
-    public static SpaceRuntime ToRuntime(JsonDocument document)
+    public static SpaceRuntime ToRuntime(JsonDocument document) => ToRuntime(document.RootElement.Clone());
+
+    /// <summary>A runtime object; <paramref name="raw"/> must outlive the document it came from (a clone).</summary>
+    public static SpaceRuntime ToRuntime(JsonElement raw)
     {
-        var raw = document.RootElement.Clone();
         var wire = new JsonParseNode(raw).GetObjectValue(Wire.SpaceRuntime.CreateFromDiscriminatorValue);
         if (string.IsNullOrEmpty(wire.Stage))
         {
@@ -64,6 +66,90 @@ internal static class HubModels
         }
 
         return new SpaceHotReloading(OptionalString(element, "status"), statuses);
+    }
+
+    /// <summary>One Space of an info answer or a listing; <paramref name="raw"/> must outlive its document (a clone).</summary>
+    public static SpaceInfo ToSpaceInfo(JsonElement raw)
+    {
+        if (raw.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"a Space is a {raw.ValueKind}, not an object");
+        }
+
+        var wire = new JsonParseNode(raw).GetObjectValue(Wire.SpaceInfo.CreateFromDiscriminatorValue);
+        if (!SpaceId.TryParse(wire.Id, out var id, out var error))
+        {
+            throw new FormatException($"a Space's 'id' is not namespace/name ({error})");
+        }
+
+        return new SpaceInfo
+        {
+            Id = id,
+            Author = wire.Author,
+            Sha = wire.Sha,
+            CreatedAt = wire.CreatedAt,
+            LastModified = wire.LastModified,
+            Private = wire.Private,
+            Gated = wire.Gated switch
+            {
+                null => null,
+                { Boolean: false } => SpaceGating.Off,
+                { String: "auto" } => SpaceGating.Auto,
+                { String: "manual" } => SpaceGating.Manual,
+                _ => null,
+            },
+            Disabled = wire.Disabled,
+            Subdomain = wire.Subdomain,
+            Likes = wire.Likes,
+            Sdk = string.IsNullOrEmpty(wire.Sdk) ? (SpaceSdk?)null : new SpaceSdk(wire.Sdk),
+            Tags = wire.Tags,
+            TrendingScore = wire.TrendingScore,
+            UsedStorage = wire.UsedStorage,
+            Runtime = raw.TryGetProperty("runtime", out var runtime) && runtime.ValueKind == JsonValueKind.Object ? ToRuntime(runtime) : null,
+            Raw = raw,
+        };
+    }
+
+    /// <summary>A page of <c>GET /api/spaces</c>: a JSON array of Spaces.</summary>
+    public static IReadOnlyList<SpaceInfo> ToSpaceInfos(JsonDocument document)
+    {
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"expected a JSON array of Spaces, got {root.ValueKind}");
+        }
+
+        // One clone for the page: every item's Raw points into it.
+        root = root.Clone();
+        var spaces = new SpaceInfo[root.GetArrayLength()];
+        var i = 0;
+        foreach (var item in root.EnumerateArray())
+        {
+            spaces[i++] = ToSpaceInfo(item);
+        }
+
+        return spaces;
+    }
+
+    public static IReadOnlyList<SpaceTemplate> ToTemplates(JsonDocument document) =>
+        Parse(document, Wire.SpaceTemplates.CreateFromDiscriminatorValue).Templates?.Select(t => new SpaceTemplate(
+            string.IsNullOrEmpty(t.Name) ? throw new FormatException("a template has no 'name'") : t.Name,
+            string.IsNullOrEmpty(t.RepoId) ? throw new FormatException($"template '{t.Name}' has no 'repoId'") : t.RepoId,
+            string.IsNullOrEmpty(t.Sdk) ? (SpaceSdk?)null : new SpaceSdk(t.Sdk),
+            t.PreferredPrivate ?? false)).ToArray()
+        ?? throw new FormatException("the answer has no 'templates' array");
+
+    public static ZeroGpuQuota ToQuota(JsonDocument document)
+    {
+        var wire = Parse(document, Wire.ZeroGpuQuota.CreateFromDiscriminatorValue);
+        return new ZeroGpuQuota(
+            Seconds(wire.Base ?? throw new FormatException("the quota has no 'base'"), "base"),
+            Seconds(wire.Current ?? throw new FormatException("the quota has no 'current'"), "current"),
+            wire.ResetsAt,
+            wire.OverquotaUsed is { } over ? Seconds(over, "overquotaUsed") : null);
+
+        static TimeSpan Seconds(double value, string name) =>
+            value is >= 0 and < 1e12 ? TimeSpan.FromSeconds(value) : throw new FormatException($"the quota's '{name}' is not a number of seconds ({value})");
     }
 
     public static SpaceVolume ToVolume(Wire.SpaceVolume v) =>
