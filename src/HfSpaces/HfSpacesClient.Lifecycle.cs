@@ -142,10 +142,12 @@ public partial class HfSpacesClient
         while (true)
         {
             IReadOnlyList<SpaceInfo> page;
-            Uri? next;
+            string? link;
+            Uri? current;
             using (var response = await ExchangeAsync(info, HubRequestOption.ListSpaces, cancellationToken).ConfigureAwait(false))
             {
-                next = NextPage(info, response);
+                link = LinkHeader.Next(response);
+                current = response.RequestMessage?.RequestUri;
                 page = await ReadJsonAsync(info, response, static d => HubModels.ToSpaceInfos(Body(d)), cancellationToken).ConfigureAwait(false);
             }
 
@@ -159,10 +161,13 @@ public partial class HfSpacesClient
             }
 
             // No next page, or an empty page that still points on (nothing more to give, and following could spin forever).
-            if (next is null || page.Count == 0)
+            // The link is checked only now, when the caller wants more: the page it came with has been handed out.
+            if (link is null || page.Count == 0)
             {
                 yield break;
             }
+
+            var next = NextPage(info, current ?? info.URI, link);
 
             if (!followed.Add(next.AbsoluteUri))
             {
@@ -173,23 +178,17 @@ public partial class HfSpacesClient
         }
     }
 
-    /// <summary>The <c>rel="next"</c> URL of the <c>Link</c> header, resolved against the request; only on the endpoint's origin.</summary>
-    private Uri? NextPage(RequestInformation info, HttpResponseMessage response)
+    /// <summary>The <c>rel="next"</c> URL of a <c>Link</c> header, resolved against the request it answered; only on the endpoint's origin.</summary>
+    private Uri NextPage(RequestInformation info, Uri current, string link)
     {
-        if (LinkHeader.Next(response) is not { } link)
-        {
-            return null;
-        }
-
-        var current = response.RequestMessage?.RequestUri ?? info.URI;
         if (!Uri.TryCreate(current, link, out var next) || next.Scheme is not ("http" or "https"))
         {
-            throw Unreadable(info, response.StatusCode, "the next-page link is not a URL", new FormatException(link), prefix: false);
+            throw Unreadable(info, System.Net.HttpStatusCode.OK, "the next-page link is not an http(s) URL", new FormatException(link), prefix: false);
         }
 
         return HubErrors.SameOrigin(next, _endpoint)
             ? next
-            : throw Unreadable(info, response.StatusCode, $"the next-page link points to another host ({next.GetLeftPart(UriPartial.Authority)}): not followed", new InvalidDataException(next.GetLeftPart(UriPartial.Authority)), prefix: false);
+            : throw Unreadable(info, System.Net.HttpStatusCode.OK, $"the next-page link points to another host ({next.GetLeftPart(UriPartial.Authority)}): not followed", new InvalidDataException(next.GetLeftPart(UriPartial.Authority)), prefix: false);
     }
 
     /// <summary>Changes a Space's visibility and/or gating (<c>PUT /api/spaces/{id}/settings</c>).</summary>

@@ -20,6 +20,8 @@ public sealed class WireFuzzTests
         "{\"error\":[\"a\",1,null]}", "{\"errors\":[{\"message\":\"m\"},3]}", "{\"url\":7}", "{\"name\":\"not/a-name\"}", "{\"name\":\"\"}",
         "[{\"name\":null}]", "[{\"name\":\"t4-small\",\"accelerator\":{\"quantity\":[]}}]", "{\"K\":{\"value\":1}}", "{\"K\":{\"value\":\"v\",\"updatedAt\":\"nope\"}}",
         "{\"stage\":\"RUNNING\",\"hardware\":null,\"gcTimeout\":1e99}", "{\"stage\":\"RUNNING\",\"replicas\":{\"requested\":\"auto\"},\"hotReloading\":{\"replicaStatuses\":[[1],[\"a\",2]]}}",
+        "[{\"id\":\"a/b\"},{\"id\":7}]", "[{\"id\":\"a/b\",\"gated\":\"x\",\"createdAt\":\"nope\",\"tags\":[1]}]", "{\"id\":\"a/b\",\"runtime\":{\"stage\":5}}",
+        "{\"templates\":[{\"name\":\"x\"}]}", "{\"templates\":7}", "{\"base\":1e300,\"current\":-1}", "{\"base\":1,\"current\":1,\"resetsAt\":\"x\"}",
         "<html><title>502</title></html>", "data: {\"data\":\"line\"}\n\ndata: \n", "data: {\"data\":\"\\ud800\"}\n", "{\"stage\":\"RUN", "\u001b[2J\u0007",
     ];
 
@@ -29,6 +31,7 @@ public sealed class WireFuzzTests
     [
         "Retry-After: banana", "Retry-After: 99999", "Retry-After: 0", "RateLimit: \"api\";r=0;t=x", "RateLimit: \"api\";r=0;t=0", "X-Error-Code: \u0001\u0002",
         "X-Error-Message: caf\u00e9 \r", "X-Request-Id: ", "Location: http://elsewhere.invalid/x", "Location: /api/spaces/alice/demo/runtime", "Location: ::bad::",
+        "Link: <http://elsewhere.invalid/api/spaces>; rel=\"next\"", "Link: </api/spaces?p=1>; rel=next", "Link: <::bad::>; rel=next", "Link: <",
         "Content-Encoding: gzip", "Content-Encoding: br", "Content-Encoding: deflate", "Content-Encoding: zstd", "WWW-Authenticate: Bearer claims=\"e30=\"",
     ];
 
@@ -62,6 +65,19 @@ public sealed class WireFuzzTests
         (c, ct) => c.DeleteVolumesAsync("alice/demo", ct),
         (c, ct) => c.ListHardwareAsync(ct),
         (c, ct) => c.WhoAmIAsync(ct),
+        (c, ct) => c.CreateSpaceAsync("alice/new", new CreateSpaceOptions { Sdk = SpaceSdk.Gradio, Hardware = SpaceHardware.T4Small, ExistOk = true }, ct),
+        (c, ct) => c.GetSpaceInfoAsync("alice/demo", [SpaceExpand.Runtime], ct),
+        async (c, ct) =>
+        {
+            await foreach (var _ in c.ListSpacesAsync(new SpaceListQuery { Limit = 5 }, ct))
+            {
+            }
+        },
+        (c, ct) => c.UpdateSettingsAsync("alice/demo", new SpaceSettings { Gated = SpaceGating.Auto }, ct),
+        (c, ct) => c.DeleteSpaceAsync("alice/demo", missingOk: true, ct),
+        (c, ct) => c.ListTemplatesAsync(ct),
+        (c, ct) => c.GetZeroGpuQuotaAsync(ct),
+        (c, ct) => c.SetAutoReplicasAsync("alice/demo", ct),
         (c, ct) => c.WaitForStageAsync("alice/demo", new WaitForStageOptions { Timeout = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.FromMilliseconds(10), MaxPollInterval = TimeSpan.FromMilliseconds(10) }, ct),
     ];
 
