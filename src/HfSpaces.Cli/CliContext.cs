@@ -19,6 +19,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
 
     public TextReader In { get; } = input;
 
+    /// <summary>True when a person can answer a question on <see cref="In"/> (a terminal); otherwise a confirmation needs <c>--yes</c>.</summary>
+    public bool Interactive { get; init; }
+
     /// <summary>True when ANSI colours make sense: a terminal, and NO_COLOR unset.</summary>
     public bool Colors { get; init; }
 

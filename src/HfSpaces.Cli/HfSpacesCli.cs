@@ -49,6 +49,7 @@ public static class HfSpacesCli
             .Concat(LogsCommand.Create(cli))
             .Concat(KeyValueCommands.Create(cli))
             .Concat(DuplicateCommand.Create(cli))
+            .Concat(LifecycleCommands.Create(cli))
             .Concat(VolumesCommands.Create(cli))
             .Append(DemoCommand.Create(cli)))
         {

@@ -10,6 +10,7 @@ Console.CancelKeyPress += (_, e) =>
 
 var cli = new CliContext(Console.Out, Console.Error, Console.In, options => new HfSpacesClient(options))
 {
+    Interactive = !Console.IsInputRedirected,
     Colors = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
 };
 return await HfSpacesCli.RunAsync(args, cli, cancel.Token);

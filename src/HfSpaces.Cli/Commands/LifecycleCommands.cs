@@ -1,0 +1,355 @@
+using System.CommandLine;
+using System.Globalization;
+using static HfSpaces.Cli.HfSpacesCli;
+
+namespace HfSpaces.Cli.Commands;
+
+/// <summary>create, info, list, settings, delete, templates, quota, replicas.</summary>
+internal static class LifecycleCommands
+{
+    public static IEnumerable<Command> Create(CliContext cli)
+    {
+        yield return CreateSpace(cli);
+        yield return Info(cli);
+        yield return List(cli);
+        yield return Settings(cli);
+        yield return Delete(cli);
+        yield return Templates(cli);
+        yield return Quota(cli);
+        yield return Replicas(cli);
+    }
+
+    private static Command CreateSpace(CliContext cli)
+    {
+        var space = SpaceArgument("space", "The new Space, namespace/name.");
+        var sdk = new Option<string>("--sdk") { Description = "gradio, streamlit, docker or static.", Required = true };
+        sdk.AcceptOnlyFromAmong([.. SpaceSdk.KnownValues.Select(v => v.ToString())]);
+        var visibility = VisibilityOption();
+        var template = new Option<string?>("--template") { Description = "A template Space to start from (see 'templates')." };
+        var hardware = new Option<string?>("--hardware") { Description = "The hardware flavor (see 'hardware list')." };
+        var force = new Option<bool>("--force") { Description = "Send a flavor this CLI does not know." };
+        var sleep = RuntimeCommands.SleepOption("--sleep", "The sleep time: seconds, or 'never'.");
+        var secrets = new Option<string[]>("--secret")
+        {
+            Description = "A secret to set, read from the environment variable of the same name (repeatable). Values never go on the command line.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var variables = new Option<string[]>("--variable") { Description = "A variable to set, KEY=VALUE (repeatable)." };
+        var devMode = new Option<bool>("--dev-mode") { Description = "Start with dev mode on." };
+        var description = new Option<string?>("--description") { Description = "A one-line description." };
+        var existOk = new Option<bool>("--exist-ok") { Description = "An existing Space is not an error (nothing is changed on it)." };
+        var command = new Command("create", "Create a Space.") { space, sdk, visibility, template, hardware, force, sleep, secrets, variables, devMode, description, existOk };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var id = parse.GetValue(space);
+            var options = new CreateSpaceOptions
+            {
+                Sdk = new SpaceSdk(parse.GetValue(sdk)!),
+                Visibility = Visibility(parse.GetValue(visibility)),
+                Template = parse.GetValue(template),
+                Hardware = parse.GetValue(hardware) is { } h ? RuntimeCommands.ParseFlavor(h, parse.GetValue(force)) : (SpaceHardware?)null,
+                SleepTime = parse.GetValue(sleep),
+                Secrets = parse.GetValue(secrets) is { Length: > 0 } s ? s.Select(SecretFromEnvironment).ToArray() : null,
+                Variables = parse.GetValue(variables) is { Length: > 0 } v ? v.Select(Variable).ToArray() : null,
+                DevMode = parse.GetValue(devMode) ? true : null,
+                ShortDescription = parse.GetValue(description),
+                ExistOk = parse.GetValue(existOk),
+            };
+            var created = await client.CreateSpaceAsync(id, options, ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(new
+                {
+                    id = created.Id.ToString(),
+                    url = created.Url,
+                    alreadyExisted = created.AlreadyExisted,
+                    hardwareApplied = created.HardwareApplied,
+                    runtime = created.Runtime is { } r ? Output.ToJson(id, r) : null,
+                    runtimeError = created.RuntimeError?.Message,
+                });
+                return ExitCodes.Success;
+            }
+
+            var url = Terminal.Safe(created.Url.ToString());
+            cli.Out.WriteLine(created.AlreadyExisted ? $"{id} already exists (left unchanged): {url}" : $"Created {id}: {url}");
+            if (created.HardwareApplied == false)
+            {
+                await cli.Err.WriteLineAsync($"warning: the Hub put {id} on {created.Runtime?.RequestedHardware?.ToString() ?? "other hardware"}, not {options.Hardware}; run 'hf-spaces hardware {id} {options.Hardware}' to request it again.").ConfigureAwait(false);
+            }
+            else if (created.RuntimeError is { } error)
+            {
+                await cli.Err.WriteLineAsync($"warning: {id} was created, but its hardware could not be checked: {Terminal.Safe(error.Message)}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Info(CliContext cli)
+    {
+        var space = SpaceArgument();
+        var expand = new Option<string[]>("--expand") { Description = "Only these properties (repeatable): runtime, sdk, likes, private, tags, …" };
+        var command = new Command("info", "Show a Space: owner, SDK, visibility, dates, tags and runtime.") { space, expand };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var info = await client.GetSpaceInfoAsync(parse.GetValue(space), parse.GetValue(expand) is { Length: > 0 } e ? e : null, ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(InfoJson(info));
+                return ExitCodes.Success;
+            }
+
+            Output.Table(cli, [
+                ("space", info.Id.ToString()),
+                ("author", info.Author ?? "-"),
+                ("sdk", info.Sdk?.ToString() ?? "-"),
+                ("visibility", info.Private switch { true => "private", false => "public", null => "-" }),
+                ("gated", info.Gated?.ToString().ToLowerInvariant() ?? "-"),
+                ("likes", info.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                ("created", Date(info.CreatedAt)),
+                ("modified", Date(info.LastModified)),
+                ("tags", info.Tags is { Count: > 0 } tags ? string.Join(", ", tags) : "-"),
+                ("stage", info.Runtime is { } r ? cli.Stage(r.Stage) : "-"),
+                ("hardware", info.Runtime?.Hardware?.ToString() ?? "-"),
+            ]);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command List(CliContext cli)
+    {
+        var author = new Option<string?>("--author") { Description = "Only Spaces of this user or organisation." };
+        var search = new Option<string?>("--search") { Description = "Only Spaces whose id contains this text." };
+        var filter = new Option<string[]>("--filter") { Description = "Only Spaces with this tag (repeatable)." };
+        var sort = new Option<string?>("--sort") { Description = "Newest first by lastModified, trendingScore, createdAt or likes." };
+        sort.AcceptOnlyFromAmong("lastModified", "trendingScore", "createdAt", "likes");
+        var limit = new Option<int>("--limit") { Description = "At most this many Spaces.", DefaultValueFactory = _ => 50 };
+        var runtime = new Option<bool>("--runtime") { Description = "Also show each Space's stage and hardware." };
+        var command = new Command("list", "List Spaces.") { author, search, filter, sort, limit, runtime };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var withRuntime = parse.GetValue(runtime);
+            var query = new SpaceListQuery
+            {
+                Author = parse.GetValue(author),
+                Search = parse.GetValue(search),
+                Filter = parse.GetValue(filter) is { Length: > 0 } f ? f : null,
+                Sort = parse.GetValue(sort),
+                Limit = parse.GetValue(limit) is > 0 and var n ? n : throw new ArgumentException("--limit must be a positive number."),
+                Expand = withRuntime ? [SpaceExpand.Sdk, SpaceExpand.Private, SpaceExpand.Likes, SpaceExpand.LastModified, SpaceExpand.Runtime] : null,
+            };
+            var spaces = new List<SpaceInfo>();
+            await foreach (var info in client.ListSpacesAsync(query, ct).ConfigureAwait(false))
+            {
+                spaces.Add(info);
+            }
+
+            if (json)
+            {
+                cli.WriteJson(spaces.Select(InfoJson));
+                return ExitCodes.Success;
+            }
+
+            if (spaces.Count == 0)
+            {
+                cli.Out.WriteLine("No Spaces match.");
+                return ExitCodes.Success;
+            }
+
+            string[] headers = withRuntime ? ["space", "sdk", "visibility", "likes", "stage", "hardware", "modified"] : ["space", "sdk", "visibility", "likes", "created"];
+            Output.Columns(cli, headers, spaces.Select(string[] (s) =>
+            {
+                string[] common = [s.Id.ToString(), s.Sdk?.ToString() ?? "-", s.Private is true ? "private" : "public", s.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"];
+                return withRuntime
+                    ? [.. common, s.Runtime?.Stage.ToString() ?? "-", s.Runtime?.Hardware?.ToString() ?? "-", Date(s.LastModified)]
+                    : [.. common, Date(s.CreatedAt)];
+            }));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Settings(CliContext cli)
+    {
+        var space = SpaceArgument();
+        var visibility = VisibilityOption();
+        var gated = new Option<string?>("--gated") { Description = "off, auto (requests approved automatically) or manual." };
+        gated.AcceptOnlyFromAmong("off", "auto", "manual");
+        var command = new Command("settings", "Change a Space's visibility or gating.") { space, visibility, gated };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var settings = new SpaceSettings
+            {
+                Visibility = Visibility(parse.GetValue(visibility)),
+                Gated = parse.GetValue(gated) switch { null => null, "off" => SpaceGating.Off, "auto" => SpaceGating.Auto, _ => SpaceGating.Manual },
+            };
+            if (settings.Visibility is null && settings.Gated is null)
+            {
+                throw new ArgumentException("Nothing to change: pass --visibility and/or --gated.");
+            }
+
+            var id = parse.GetValue(space);
+            await client.UpdateSettingsAsync(id, settings, ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(new { space = id.ToString(), visibility = settings.Visibility?.ToString(), gated = settings.Gated?.ToString().ToLowerInvariant() });
+            }
+            else
+            {
+                cli.Out.WriteLine($"Updated {id}:{(settings.Visibility is { } v ? $" visibility {v}" : string.Empty)}{(settings.Gated is { } g ? $" gated {g.ToString().ToLowerInvariant()}" : string.Empty)}.");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Delete(CliContext cli)
+    {
+        var space = SpaceArgument();
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (needed when stdin is not a terminal)." };
+        var missingOk = new Option<bool>("--missing-ok") { Description = "A Space that does not exist is not an error." };
+        var command = new Command("delete", "Delete a Space and everything in it. Irreversible: asks to type the Space's id unless --yes.") { space, yes, missingOk };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var id = parse.GetValue(space);
+            if (!parse.GetValue(yes))
+            {
+                if (!cli.Interactive)
+                {
+                    throw new ArgumentException($"Refusing to delete {id} without confirmation: stdin is not a terminal. Pass --yes to delete it.");
+                }
+
+                await cli.Err.WriteAsync($"Deleting {id} removes its files, settings, secrets and variables for good. Type '{id}' to confirm: ").ConfigureAwait(false);
+                var answer = await cli.In.ReadLineAsync(ct).ConfigureAwait(false);
+                if (!string.Equals(answer?.Trim(), id.ToString(), StringComparison.Ordinal))
+                {
+                    await cli.Err.WriteLineAsync("Not confirmed: nothing was deleted.").ConfigureAwait(false);
+                    return ExitCodes.Cancelled;
+                }
+            }
+
+            var deleted = await client.DeleteSpaceAsync(id, parse.GetValue(missingOk), ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(new { space = id.ToString(), deleted });
+            }
+            else
+            {
+                cli.Out.WriteLine(deleted ? $"Deleted {id}." : $"{id} does not exist: nothing to delete.");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Templates(CliContext cli)
+    {
+        var command = new Command("templates", "List the templates a new Space can start from (create --template).");
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var templates = await client.ListTemplatesAsync(ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(templates.Select(t => new { t.Name, t.RepoId, sdk = t.Sdk?.ToString(), t.PreferredPrivate }));
+                return ExitCodes.Success;
+            }
+
+            Output.Columns(cli, ["template", "name", "sdk", "private"], templates.Select(t => new[] { t.RepoId, t.Name, t.Sdk?.ToString() ?? "-", t.PreferredPrivate ? "preferred" : "-" }));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Quota(CliContext cli)
+    {
+        var command = new Command("quota", "Show your ZeroGPU quota: GPU time left and when it refills.");
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var quota = await client.GetZeroGpuQuotaAsync(ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(new { baseSeconds = quota.Base.TotalSeconds, remainingSeconds = quota.Remaining.TotalSeconds, resetsAt = quota.ResetsAt, overQuotaUsedSeconds = quota.OverQuotaUsed?.TotalSeconds });
+                return ExitCodes.Success;
+            }
+
+            Output.Table(cli, [
+                ("remaining", $"{Seconds(quota.Remaining)} of {Seconds(quota.Base)}"),
+                ("resets", quota.ResetsAt is { } at ? Date(at) : "-"),
+            ]);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Replicas(CliContext cli)
+    {
+        var space = SpaceArgument();
+        var count = new Argument<string>("count") { Description = "A number of replicas, or 'auto' to let the Hub scale (paid hardware only)." };
+        var command = new Command("replicas", "Set how many replicas run the Space.") { space, count };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var id = parse.GetValue(space);
+            var value = parse.GetValue(count)!;
+            if (value.Equals("auto", StringComparison.OrdinalIgnoreCase))
+            {
+                await client.SetAutoReplicasAsync(id, ct).ConfigureAwait(false);
+            }
+            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                await client.SetReplicasAsync(id, n, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                throw new ArgumentException($"'{value}' is not a replica count: use a number from 1, or 'auto'.");
+            }
+
+            Output.Runtime(cli, id, await client.GetRuntimeAsync(id, ct).ConfigureAwait(false), json);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Option<string?> VisibilityOption()
+    {
+        var visibility = new Option<string?>("--visibility") { Description = "public, private or protected." };
+        visibility.AcceptOnlyFromAmong("public", "private", "protected");
+        return visibility;
+    }
+
+    private static SpaceVisibility? Visibility(string? value) => value is null ? (SpaceVisibility?)null : SpaceVisibility.Parse(value);
+
+    /// <summary>A secret's value comes from the environment, never from the command line (process lists, shell history).</summary>
+    private static SpaceSecretValue SecretFromEnvironment(string key) =>
+        string.IsNullOrWhiteSpace(key) || key.Contains('=', StringComparison.Ordinal)
+            ? throw new ArgumentException($"--secret takes a name ('{Terminal.Safe(key.Split('=')[0])}'); its value is read from the environment variable of that name, never from the command line.")
+            : Environment.GetEnvironmentVariable(key) is { Length: > 0 } value
+                ? new SpaceSecretValue(key, value)
+                : throw new ArgumentException($"--secret {key}: the environment variable {key} is not set or empty.");
+
+    private static SpaceVariableValue Variable(string pair) =>
+        pair.IndexOf('=', StringComparison.Ordinal) is > 0 and var equals
+            ? new SpaceVariableValue(pair[..equals], pair[(equals + 1)..])
+            : throw new ArgumentException($"--variable '{Terminal.Safe(pair)}' is not KEY=VALUE.");
+
+    private static object InfoJson(SpaceInfo info) => new
+    {
+        id = info.Id.ToString(),
+        author = info.Author,
+        sdk = info.Sdk?.ToString(),
+        @private = info.Private,
+        gated = info.Gated?.ToString().ToLowerInvariant(),
+        likes = info.Likes,
+        createdAt = info.CreatedAt,
+        lastModified = info.LastModified,
+        tags = info.Tags,
+        runtime = info.Runtime is { } r ? Output.ToJson(info.Id, r) : null,
+    };
+
+    private static string Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds % 60 == 0 ? $"{value.TotalMinutes:0} min" : $"{value.TotalSeconds:0.#} s";
+}
