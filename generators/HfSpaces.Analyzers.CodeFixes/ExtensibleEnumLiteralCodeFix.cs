@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace HfSpaces.Analyzers.CodeFixes;
 
 /// <summary>
-/// HFS001–HFS003 fixes: replace the string with the suggested member (<c>SpaceHardware.A10gSmall</c>), or keep the value
+/// HFS001–HFS003 and HFS005 fixes: replace the string with the suggested member (<c>SpaceHardware.A10gSmall</c>), or keep the value
 /// and say it is deliberate with the escape hatch (<c>new SpaceHardware("h200x8")</c>). Both support Fix All.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ExtensibleEnumLiteralCodeFix))]
@@ -29,7 +29,7 @@ public sealed class ExtensibleEnumLiteralCodeFix : CodeFixProvider
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        [RuleIdentifiers.UnknownHardware, RuleIdentifiers.UnknownStage, RuleIdentifiers.UnknownStorage];
+        [RuleIdentifiers.UnknownHardware, RuleIdentifiers.UnknownStage, RuleIdentifiers.UnknownStorage, RuleIdentifiers.UnknownValue];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -68,7 +68,8 @@ public sealed class ExtensibleEnumLiteralCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, Diagnostic diagnostic, string replacement, CancellationToken cancellationToken)
+    /// <summary>Replaces the diagnostic's node with <paramref name="replacement"/>, written fully qualified and simplified.</summary>
+    internal static async Task<Document> ReplaceAsync(Document document, Diagnostic diagnostic, string replacement, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);

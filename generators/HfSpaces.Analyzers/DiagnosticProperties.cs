@@ -11,4 +11,7 @@ public static class DiagnosticProperties
 
     /// <summary>The literal's value, for the escape hatch <c>new SpaceHardware("…")</c>.</summary>
     public const string Value = nameof(Value);
+
+    /// <summary>HFS004 on a <c>null</c> literal whose result is used as a nullable: <c>(T?)null</c> keeps the meaning without throwing.</summary>
+    public const string NullableTarget = nameof(NullableTarget);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -9,23 +10,29 @@ using Microsoft.CodeAnalysis.Operations;
 namespace HfSpaces.Analyzers;
 
 /// <summary>
-/// HFS001–HFS003: a constant string (literal, const, constant interpolation) implicitly converted to
-/// <c>SpaceHardware</c>, <c>SpaceStage</c> or <c>SpaceStorage</c> that is not a known value. The known values are the
-/// <c>Values</c> constants the source generator wrote from the spec. <c>new SpaceHardware("…")</c> is never flagged.
+/// HFS001–HFS003, HFS005: a constant string (literal, const, constant interpolation) implicitly converted to one of the
+/// SDK's extensible enums that is not a known value. HFS004: <c>null</c>, or a string that may be null, converted to one
+/// (it throws at run time). The extensible enums are found by the generator's <c>[ExtensibleEnum]</c> marker, which stays
+/// in HfSpaces.dll's metadata, and their known values are the <c>Values</c> constants the generator wrote from the spec.
+/// <c>new SpaceHardware("…")</c> is never flagged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExtensibleEnumLiteralAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly (string MetadataName, DiagnosticDescriptor Rule)[] Targets =
-    [
-        ("HfSpaces.SpaceHardware", Descriptors.UnknownHardware),
-        ("HfSpaces.SpaceStage", Descriptors.UnknownStage),
-        ("HfSpaces.SpaceStorage", Descriptors.UnknownStorage),
-    ];
+    private const string MarkerName = "ExtensibleEnumAttribute";
+    private const string MarkerNamespace = "HfSpaces";
+
+    /// <summary>The vocabularies with a rule of their own (HFS001–HFS003); every other extensible enum gets HFS005.</summary>
+    private static readonly Dictionary<string, DiagnosticDescriptor> Rules = new(StringComparer.Ordinal)
+    {
+        ["SpaceHardware"] = Descriptors.UnknownHardware,
+        ["SpaceStage"] = Descriptors.UnknownStage,
+        ["SpaceStorage"] = Descriptors.UnknownStorage,
+    };
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.UnknownHardware, Descriptors.UnknownStage, Descriptors.UnknownStorage];
+        [Descriptors.UnknownHardware, Descriptors.UnknownStage, Descriptors.UnknownStorage, Descriptors.NullValue, Descriptors.UnknownValue];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -34,32 +41,39 @@ public sealed class ExtensibleEnumLiteralAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            // Resolved once per compilation; nothing to do when the SDK is not referenced.
-            var vocabularies = new Dictionary<INamedTypeSymbol, Vocabulary>(SymbolEqualityComparer.Default);
-            foreach (var (metadataName, rule) in Targets)
-            {
-                if (start.Compilation.GetTypeByMetadataName(metadataName) is { } type && Vocabulary.From(type, rule) is { } vocabulary)
-                {
-                    vocabularies[type] = vocabulary;
-                }
-            }
-
-            if (vocabularies.Count > 0)
-            {
-                start.RegisterOperationAction(c => AnalyzeConversion(c, vocabularies), OperationKind.Conversion);
-            }
+            // Per compilation: each target type is inspected once (its marker and its Values constants).
+            var vocabularies = new ConcurrentDictionary<INamedTypeSymbol, Vocabulary?>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(c => AnalyzeConversion(c, vocabularies), OperationKind.Conversion);
         });
     }
 
-    private static void AnalyzeConversion(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, Vocabulary> vocabularies)
+    private static void AnalyzeConversion(OperationAnalysisContext context, ConcurrentDictionary<INamedTypeSymbol, Vocabulary?> vocabularies)
     {
         var conversion = (IConversionOperation)context.Operation;
+        var operand = conversion.Operand;
+        var constant = operand.ConstantValue;
+        var isNullLiteral = constant is { HasValue: true, Value: null };
         if (conversion.OperatorMethod is null
-            || conversion.Type is not INamedTypeSymbol target
-            || !vocabularies.TryGetValue(target, out var vocabulary)
-            || conversion.Operand.Type?.SpecialType != SpecialType.System_String
-            || conversion.Operand.ConstantValue is not { HasValue: true, Value: string value })
+            || conversion.Type is not INamedTypeSymbol { TypeKind: TypeKind.Struct } target
+            || !(operand.Type?.SpecialType == SpecialType.System_String || (operand.Type is null && isNullLiteral))
+            || vocabularies.GetOrAdd(target, Vocabulary.From) is not { } vocabulary)
         {
+            return;
+        }
+
+        if (isNullLiteral)
+        {
+            ReportNull(context, conversion, vocabulary, "null is", $"Use ({vocabulary.TypeName}?)null for 'no value'", NullableResult(conversion, target));
+            return;
+        }
+
+        if (constant is not { HasValue: true, Value: string value })
+        {
+            if (conversion.SemanticModel?.GetTypeInfo(operand.Syntax, context.CancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull)
+            {
+                ReportNull(context, conversion, vocabulary, $"'{operand.Syntax}' may be null here and is", $"Check it for null first, or use {vocabulary.TypeName}.TryParse", nullableTarget: false);
+            }
+
             return;
         }
 
@@ -82,7 +96,30 @@ public sealed class ExtensibleEnumLiteralAnalyzer : DiagnosticAnalyzer
             properties[DiagnosticProperties.SuggestedMember] = member;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(vocabulary.Rule, conversion.Operand.Syntax.GetLocation(), properties.ToImmutable(), value, reason));
+        context.ReportDiagnostic(Diagnostic.Create(vocabulary.Rule, operand.Syntax.GetLocation(), properties.ToImmutable(), value, reason, vocabulary.TypeName));
+    }
+
+    private static void ReportNull(OperationAnalysisContext context, IConversionOperation conversion, Vocabulary vocabulary, string what, string advice, bool nullableTarget)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[DiagnosticProperties.TypeName] = vocabulary.QualifiedName;
+        if (nullableTarget)
+        {
+            properties[DiagnosticProperties.NullableTarget] = "true";
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NullValue, conversion.Operand.Syntax.GetLocation(), properties.ToImmutable(), what, vocabulary.TypeName, advice));
+    }
+
+    /// <summary>
+    /// True when the converted value ends up in a <c>T?</c> (<c>T? x = cond ? T.A : null</c>, a <c>T?</c> property or
+    /// argument): there <c>(T?)null</c> means what the author meant, and the code still compiles.
+    /// </summary>
+    private static bool NullableResult(IConversionOperation conversion, INamedTypeSymbol target)
+    {
+        var parent = conversion.Parent is IConditionalOperation conditional ? conditional.Parent : conversion.Parent;
+        return parent is IConversionOperation { Type: INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }
+            && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], target);
     }
 
     /// <summary>The known values of one extensible enum, read from its generated <c>Values</c> constants.</summary>
@@ -94,13 +131,20 @@ public sealed class ExtensibleEnumLiteralAnalyzer : DiagnosticAnalyzer
 
         public DiagnosticDescriptor Rule { get; } = rule;
 
-        public static Vocabulary? From(INamedTypeSymbol type, DiagnosticDescriptor rule)
+        /// <summary>The vocabulary of a type the generator made (it carries the marker), else null.</summary>
+        public static Vocabulary? From(INamedTypeSymbol type)
         {
+            if (!type.GetAttributes().Any(a => a.AttributeClass is { Name: MarkerName, ContainingNamespace: { Name: MarkerNamespace, ContainingNamespace.IsGlobalNamespace: true } }))
+            {
+                return null;
+            }
+
             var holder = type.GetTypeMembers("Values").FirstOrDefault();
             var values = holder?.GetMembers().OfType<IFieldSymbol>()
                 .Where(f => f.IsConst && f.ConstantValue is string)
                 .Select(f => ((string)f.ConstantValue!, f.Name))
                 .ToImmutableArray() ?? [];
+            var rule = Rules.TryGetValue(type.Name, out var own) && type.ContainingNamespace is { Name: MarkerNamespace } ? own : Descriptors.UnknownValue;
             return values.IsEmpty
                 ? null
                 : new Vocabulary(type.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), rule, values);

@@ -44,12 +44,14 @@ internal static class AnalyzerHarness
     public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source) => AnalyzeAsync(CreateDocument(source));
 
     /// <summary>Applies the fix with <paramref name="equivalenceKey"/> to the first diagnostic and returns the new source.</summary>
-    public static async Task<string> FixAsync(string source, string equivalenceKey)
+    public static Task<string> FixAsync(string source, string equivalenceKey) => FixAsync(source, equivalenceKey, new ExtensibleEnumLiteralCodeFix());
+
+    /// <summary>Applies <paramref name="fixer"/>'s fix with <paramref name="equivalenceKey"/> to the first diagnostic.</summary>
+    public static async Task<string> FixAsync(string source, string equivalenceKey, CodeFixProvider fixer)
     {
         var document = CreateDocument(source);
         var diagnostic = (await AnalyzeAsync(document)).First();
         var actions = new List<CodeAction>();
-        var fixer = new ExtensibleEnumLiteralCodeFix();
         await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
         var chosen = actions.Single(a => a.EquivalenceKey == equivalenceKey);
         return await ApplyAsync(document, chosen);

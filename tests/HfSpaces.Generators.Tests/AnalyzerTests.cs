@@ -161,4 +161,87 @@ public sealed class AnalyzerTests
         Assert.Contains("SpaceStage stage = SpaceStage.Paused;", fixedSource, StringComparison.Ordinal);
         Assert.Empty(await AnalyzerHarness.AnalyzeAsync(fixedSource));
     }
+
+    [Fact]
+    public async Task Every_extensible_enum_is_found_by_its_marker_and_others_are_HFS005()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(Program("""
+                    await client.CreateSpaceAsync(id, new CreateSpaceOptions { Sdk = "gradoi", Visibility = "privat" });
+                    SpaceVolumeType type = "bukcet";
+                    SpaceLogType log = "biuld";
+                    SpaceSdk ok = "docker";
+                    _ = (type, log, ok);
+            """));
+
+        Assert.Equal([RuleIdentifiers.UnknownValue, RuleIdentifiers.UnknownValue, RuleIdentifiers.UnknownValue, RuleIdentifiers.UnknownValue], diagnostics.Select(d => d.Id));
+        Assert.Equal(
+            [
+                "'gradoi' is not a known SpaceSdk value: did you mean 'gradio' (SpaceSdk.Gradio)?",
+                "'privat' is not a known SpaceVisibility value: did you mean 'private' (SpaceVisibility.Private)?",
+                "'bukcet' is not a known SpaceVolumeType value: did you mean 'bucket' (SpaceVolumeType.Bucket)?",
+                "'biuld' is not a known SpaceLogType value: did you mean 'build' (SpaceLogType.Build)?",
+            ],
+            diagnostics.Select(Message));
+        Assert.EndsWith("generators/HfSpaces.Analyzers/docs/HFS005.md", diagnostics[0].Descriptor.HelpLinkUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_member_fix_works_for_every_vocabulary()
+    {
+        var fixedSource = await AnalyzerHarness.FixAsync(Program("""        SpaceSdk sdk = "gradoi"; _ = sdk;"""), ExtensibleEnumLiteralCodeFix.UseMemberKey);
+
+        Assert.Contains("SpaceSdk sdk = SpaceSdk.Gradio;", fixedSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Null_in_a_conditional_is_HFS004_and_the_fix_makes_it_a_nullable_null()
+    {
+        var source = Program("""
+                    var gpu = Environment.GetEnvironmentVariable("GPU") is not null;
+                    SpaceHardware? hardware = gpu ? SpaceHardware.T4Small : null;
+                    _ = hardware;
+            """);
+
+        var diagnostic = Assert.Single(await AnalyzerHarness.AnalyzeAsync(source));
+        Assert.Equal(RuleIdentifiers.NullValue, diagnostic.Id);
+        Assert.Equal("null is converted to SpaceHardware, which cannot hold null: the conversion throws ArgumentNullException at run time. Use (SpaceHardware?)null for 'no value'.", Message(diagnostic));
+        Assert.Equal("null", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+
+        var fixedSource = await AnalyzerHarness.FixAsync(source, NullExtensibleEnumCodeFix.UseNullableKey, new NullExtensibleEnumCodeFix());
+        Assert.Contains("SpaceHardware? hardware = gpu ? SpaceHardware.T4Small : (SpaceHardware?)null;", fixedSource, StringComparison.Ordinal);
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(fixedSource));
+    }
+
+    [Fact]
+    public async Task Null_where_a_non_nullable_is_needed_is_HFS004_without_a_fix()
+    {
+        var source = Program("""
+                    var gpu = Environment.GetEnvironmentVariable("GPU") is not null;
+                    await client.RequestHardwareAsync(id, gpu ? SpaceHardware.T4Small : null);
+            """);
+
+        var diagnostic = Assert.Single(await AnalyzerHarness.AnalyzeAsync(source));
+
+        Assert.Equal(RuleIdentifiers.NullValue, diagnostic.Id);
+        Assert.False(diagnostic.Properties.ContainsKey(DiagnosticProperties.NullableTarget));
+    }
+
+    [Fact]
+    public async Task A_string_that_may_be_null_is_HFS004_and_a_checked_one_is_not()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(Program("""
+                    var flavor = Environment.GetEnvironmentVariable("FLAVOR");
+                    await client.RequestHardwareAsync(id, flavor!);
+                    SpaceHardware maybe = Environment.GetEnvironmentVariable("OTHER");
+                    if (flavor is not null)
+                    {
+                        await client.RequestHardwareAsync(id, flavor);
+                    }
+
+                    _ = maybe;
+            """));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("'Environment.GetEnvironmentVariable(\"OTHER\")' may be null here and is converted to SpaceHardware, which cannot hold null: the conversion throws ArgumentNullException at run time. Check it for null first, or use SpaceHardware.TryParse.", Message(diagnostic));
+    }
 }

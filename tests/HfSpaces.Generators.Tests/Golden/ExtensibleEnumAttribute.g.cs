@@ -5,10 +5,10 @@ namespace HfSpaces
 {
     /// <summary>
     /// Completes a <c>readonly partial struct</c> with the values of a spec schema's
-    /// <c>x-extensible-enum</c> list (HfSpaces.Generators).
+    /// <c>x-extensible-enum</c> list (HfSpaces.Generators). Kept in metadata: the analyzer finds every
+    /// extensible enum of a referenced SDK by it.
     /// </summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
-    [global::System.Diagnostics.Conditional("HFSPACES_GENERATOR_ATTRIBUTES")]
     internal sealed class ExtensibleEnumAttribute : global::System.Attribute
     {
         /// <param name="schemaName">The name of the schema under <c>components.schemas</c>.</param>
