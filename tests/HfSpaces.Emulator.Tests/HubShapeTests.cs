@@ -153,6 +153,44 @@ public sealed partial class HubShapeTests : IAsyncLifetime
         Assert.Equal("Sorry, we can't find the page you are looking for.", response.Headers.GetValues("X-Error-Message").Single());
     }
 
+    [Theory]
+    [InlineData("cpu-basic", "CPU basic")]
+    [InlineData("cpu-upgrade", "CPU upgrade")]
+    [InlineData("zero-a10g", "ZeroGPU")]
+    [InlineData("t4-small", "Nvidia T4 - small")]
+    [InlineData("l4x1", "1x Nvidia L4")]
+    [InlineData("l40sx8", "8x Nvidia L40S")]
+    [InlineData("a10g-largex2", "2x Nvidia A10G - large")]
+    [InlineData("a100-large", "Nvidia A100 - large")]
+    public async Task The_hardware_catalog_uses_the_hubs_pretty_names(string flavor, string prettyName)
+    {
+        using var catalog = System.Text.Json.JsonDocument.Parse(await Get("api/spaces/hardware"));
+
+        var entry = catalog.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == flavor);
+
+        Assert.Equal(prettyName, entry.GetProperty("prettyName").GetString());
+    }
+
+    [Fact]
+    public async Task A_cpu_flavor_has_a_null_accelerator_as_the_hub_writes_it()
+    {
+        using var catalog = System.Text.Json.JsonDocument.Parse(await Get("api/spaces/hardware"));
+
+        var entry = catalog.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "cpu-basic");
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, entry.GetProperty("accelerator").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_zero_gpu_quota_is_in_gpu_seconds_with_a_null_reset_until_used()
+    {
+        Assert.Equal("""{"base":1500,"current":1500,"resetsAt":null}""", await Get("api/spaces/zero-gpu/quota"));
+
+        _emulator.Hub.UseZeroGpu("user", 120.5);
+
+        Assert.Equal("""{"base":1500,"current":1379.5,"resetsAt":"2025-03-08T00:00:00.000Z"}""", await Get("api/spaces/zero-gpu/quota"));
+    }
+
     private async Task<string> Get(string path)
     {
         var response = await _http.GetAsync(new Uri(path, UriKind.Relative));

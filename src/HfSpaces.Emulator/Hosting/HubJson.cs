@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using HfSpaces.Emulator.Generated;
 
 namespace HfSpaces.Emulator.Hosting;
@@ -18,7 +19,7 @@ internal static class HubJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
         options.MakeReadOnly();
         return options;
@@ -28,6 +29,7 @@ internal static class HubJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepHubNulls } };
 
         // Node's JSON.stringify, as the Hub writes: "can't", not "can\u0027t".
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -35,6 +37,24 @@ internal static class HubJson
         options.Converters.Add(new RuntimeConverter());
         options.Converters.Add(new ReplicasRequestConverter());
         options.Converters.Add(new SettingsRequestConverter());
+    }
+
+    /// <summary>The keys the Hub writes as <c>null</c> rather than leaving out (every other null key is left out).</summary>
+    private static readonly (Type Type, string Key)[] HubNulls =
+    [
+        (typeof(SpaceHardwareInfo), "accelerator"),
+        (typeof(ZeroGpuQuota), "resetsAt"),
+    ];
+
+    private static void KeepHubNulls(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (Array.IndexOf(HubNulls, (type.Type, property.Name)) >= 0)
+            {
+                property.ShouldSerialize = static (_, _) => true;
+            }
+        }
     }
 
     /// <summary><c>2025-03-07T12:24:18.657Z</c>.</summary>

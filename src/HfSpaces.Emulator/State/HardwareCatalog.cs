@@ -42,7 +42,7 @@ internal static class HardwareCatalog
         return new SpaceHardwareInfo
         {
             Name = flavor,
-            PrettyName = Text("accelerator") is { } gpu ? $"{Number("acceleratorCount") ?? 1}x Nvidia {gpu}" : $"CPU {flavor}",
+            PrettyName = PrettyName(flavor),
             Cpu = Amount(Number("vcpu"), "vCPU"),
             Ram = Amount(Number("ramGb"), "GB"),
             EphemeralStorage = "50 GB",
@@ -58,6 +58,33 @@ internal static class HardwareCatalog
             UnitCostUSD = microUsdPerMinute / 1_000_000.0,
             UnitLabel = "minute",
         };
+    }
+
+    /// <summary>
+    /// The names the Hub's catalog shows: "CPU basic", "Nvidia T4 - small", "1x Nvidia L4", "2x Nvidia A10G - large",
+    /// "ZeroGPU" — read off the flavor (<c>{gpu}[-{size}][x{count}]</c>), so a flavor added to the spec gets one too.
+    /// </summary>
+    internal static string PrettyName(string flavor)
+    {
+        if (flavor.StartsWith("cpu-", StringComparison.Ordinal))
+        {
+            return $"CPU {flavor[4..]}";
+        }
+
+        if (flavor.StartsWith("zero-", StringComparison.Ordinal))
+        {
+            return "ZeroGPU";
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(flavor, "^(?<gpu>[a-z0-9]+?)(?:-(?<size>small|medium|large))?(?:x(?<count>[0-9]+))?$");
+        if (!match.Success)
+        {
+            return flavor;
+        }
+
+        var count = match.Groups["count"].Success ? $"{match.Groups["count"].Value}x " : string.Empty;
+        var size = match.Groups["size"].Success ? $" - {match.Groups["size"].Value}" : string.Empty;
+        return $"{count}Nvidia {match.Groups["gpu"].Value.ToUpperInvariant()}{size}";
     }
 
     private static SpaceHardwareInfo Copy(SpaceHardwareInfo h) => new()
