@@ -116,6 +116,9 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
     public override Task<ActionResult<SpaceInfo>> GetSpaceInfo([FromQuery] IEnumerable<string> expand, string @namespace, string repo, CancellationToken cancellationToken = default) =>
         Task.FromResult<ActionResult<SpaceInfo>>(new OkObjectResult(hub.Info(Caller, @namespace, repo, expand)));
 
+    public override Task<ActionResult<SpaceInfo>> GetSpaceInfoAtRevision([FromQuery] IEnumerable<string> expand, string @namespace, string repo, string revision, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ActionResult<SpaceInfo>>(new OkObjectResult(hub.Info(Caller, @namespace, repo, expand, revision)));
+
     public override Task<ActionResult<ICollection<SpaceInfo>>> ListSpaces([FromQuery] string author, [FromQuery] string search, [FromQuery] IEnumerable<string> filter, [FromQuery] string sort, [FromQuery] int? direction, [FromQuery] int? limit, [FromQuery] IEnumerable<string> expand, [FromQuery] bool? full, CancellationToken cancellationToken = default)
     {
         var cursor = Request.Query["cursor"].ToString();

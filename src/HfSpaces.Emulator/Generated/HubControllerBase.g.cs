@@ -331,6 +331,20 @@ namespace HfSpaces.Emulator.Generated
         public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<SpaceInfo>> GetSpaceInfo([Microsoft.AspNetCore.Mvc.FromQuery] System.Collections.Generic.IEnumerable<string> expand, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
+        /// Read a Space's info at a revision
+        /// </summary>
+        /// <remarks>
+        /// As `GET /api/spaces/{namespace}/{repo}`; 404 with `X-Error-Code: RevisionNotFound` for an unknown revision.
+        /// </remarks>
+        /// <param name="expand">Properties to include, one parameter per property (`runtime`, `sdk`, `likes`, …).</param>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit; `HEAD` for the default branch (what huggingface.js asks). URL-encoded.</param>
+        /// <returns>The Space.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/revision/{revision}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<SpaceInfo>> GetSpaceInfoAtRevision([Microsoft.AspNetCore.Mvc.FromQuery] System.Collections.Generic.IEnumerable<string> expand, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
         /// Change a Space's visibility or gating
         /// </summary>
         /// <param name="@namespace">User or organisation owning the Space.</param>
@@ -1095,6 +1109,9 @@ namespace HfSpaces.Emulator.Generated
         [System.Text.Json.Serialization.JsonPropertyName("orgs")]
         public System.Collections.Generic.List<WhoAmIOrg> Orgs { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("auth")]
+        public WhoAmIAuth Auth { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -1432,6 +1449,57 @@ namespace HfSpaces.Emulator.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("replicas")]
         public int Replicas { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WhoAmIAccessToken
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("displayName")]
+        public string DisplayName { get; set; }
+
+        /// <summary>
+        /// `read`, `write` or `fineGrained`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset? CreatedAt { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How the caller authenticated. huggingface.js reads `auth.accessToken.createdAt` unconditionally.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WhoAmIAuth
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessToken")]
+        public WhoAmIAccessToken AccessToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

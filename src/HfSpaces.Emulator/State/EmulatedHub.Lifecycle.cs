@@ -75,7 +75,9 @@ public sealed partial class EmulatedHub
             throw HubError.BadRequest($"Unknown template '{template}'");
         }
 
-        var visibility = request.Visibility ?? "public";
+        // Clients before huggingface_hub 1.8 send "private": true instead of a visibility; the Hub still takes it.
+        var legacyPrivate = request.AdditionalProperties.TryGetValue("private", out var p) && p is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.True };
+        var visibility = request.Visibility ?? (legacyPrivate ? "private" : "public");
         if (visibility is not ("public" or "private" or "protected"))
         {
             throw HubError.BadRequest($"Invalid visibility '{visibility}'");
@@ -135,8 +137,17 @@ public sealed partial class EmulatedHub
         _spaces.Remove(space.Id);
     });
 
-    internal JsonObject Info(EmulatedAccount? caller, string ns, string repo, IEnumerable<string>? expand) => Locked(() =>
-        Describe(Readable(caller, ns, repo), Properties(expand, full: false) ?? InfoDefault));
+    /// <summary>A Space's info; at a <paramref name="revision"/>, only its current one exists here (<c>HEAD</c>, <c>main</c> or its sha).</summary>
+    internal JsonObject Info(EmulatedAccount? caller, string ns, string repo, IEnumerable<string>? expand, string? revision = null) => Locked(() =>
+    {
+        var space = Readable(caller, ns, repo);
+        if (revision is not (null or "HEAD" or "main") && revision != space.Sha)
+        {
+            throw new HubError(404, $"Invalid rev id: {revision}", "RevisionNotFound");
+        }
+
+        return Describe(space, Properties(expand, full: false) ?? InfoDefault);
+    });
 
     /// <summary>One page of Spaces the caller can see, filtered and sorted; <c>Next</c> is the offset of the next page, if any.</summary>
     internal (List<JsonObject> Page, int Total, int? Next) List(EmulatedAccount? caller, SpaceQuery query) => Locked(() =>

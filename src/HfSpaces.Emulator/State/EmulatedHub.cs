@@ -16,11 +16,13 @@ public sealed partial class EmulatedHub
     private readonly Dictionary<string, EmulatedAccount> _accountsByToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatedSpace> _spaces = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _clock;
+    private readonly DateTimeOffset _started;
 
     public EmulatedHub(StageTimings? timings = null, TimeProvider? clock = null)
     {
         Timings = timings ?? StageTimings.Fast;
         _clock = clock ?? TimeProvider.System;
+        _started = _clock.GetUtcNow();
     }
 
     /// <summary>How long builds and start-ups take; can be changed while running.</summary>
@@ -296,6 +298,7 @@ public sealed partial class EmulatedHub
             Name = account.Name,
             Fullname = account.Name,
             Orgs = account.Organizations.Select(o => new WhoAmIOrg { Name = o }).ToList(),
+            Auth = new WhoAmIAuth { Type = "access_token", AccessToken = new WhoAmIAccessToken { DisplayName = "emulator", Role = "write", CreatedAt = _started } },
         };
     }
 

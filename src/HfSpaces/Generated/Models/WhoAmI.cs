@@ -14,6 +14,14 @@ namespace HfSpaces.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>How the caller authenticated. huggingface.js reads `auth.accessToken.createdAt` unconditionally.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::HfSpaces.Generated.Models.WhoAmIAuth? Auth { get; set; }
+#nullable restore
+#else
+        public global::HfSpaces.Generated.Models.WhoAmIAuth Auth { get; set; }
+#endif
         /// <summary>The fullname property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,6 +79,7 @@ namespace HfSpaces.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "auth", n => { Auth = n.GetObjectValue<global::HfSpaces.Generated.Models.WhoAmIAuth>(global::HfSpaces.Generated.Models.WhoAmIAuth.CreateFromDiscriminatorValue); } },
                 { "fullname", n => { Fullname = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "orgs", n => { Orgs = n.GetCollectionOfObjectValues<global::HfSpaces.Generated.Models.WhoAmIOrg>(global::HfSpaces.Generated.Models.WhoAmIOrg.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -84,6 +93,7 @@ namespace HfSpaces.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::HfSpaces.Generated.Models.WhoAmIAuth>("auth", Auth);
             writer.WriteStringValue("fullname", Fullname);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfObjectValues<global::HfSpaces.Generated.Models.WhoAmIOrg>("orgs", Orgs);

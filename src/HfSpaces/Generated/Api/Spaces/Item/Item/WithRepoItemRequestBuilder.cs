@@ -7,6 +7,7 @@ using HfSpaces.Generated.Api.Spaces.Item.Item.Logs;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Pause;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Replicas;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Restart;
+using HfSpaces.Generated.Api.Spaces.Item.Item.Revision;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Runtime;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Secrets;
 using HfSpaces.Generated.Api.Spaces.Item.Item.Settings;
@@ -65,6 +66,11 @@ namespace HfSpaces.Generated.Api.Spaces.Item.Item
         public global::HfSpaces.Generated.Api.Spaces.Item.Item.Restart.RestartRequestBuilder Restart
         {
             get => new global::HfSpaces.Generated.Api.Spaces.Item.Item.Restart.RestartRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The revision property</summary>
+        public global::HfSpaces.Generated.Api.Spaces.Item.Item.Revision.RevisionRequestBuilder Revision
+        {
+            get => new global::HfSpaces.Generated.Api.Spaces.Item.Item.Revision.RevisionRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The runtime property</summary>
         public global::HfSpaces.Generated.Api.Spaces.Item.Item.Runtime.RuntimeRequestBuilder Runtime

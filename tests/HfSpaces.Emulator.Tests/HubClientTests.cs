@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HfSpaces.Emulator.State;
+
+namespace HfSpaces.Emulator.Tests;
+
+/// <summary>
+/// The Hub's own JavaScript client, huggingface.js (@huggingface/hub, pinned), pointed at the emulator: a client this
+/// project did not write must not tell the emulator from the Hub for a Space's life — whoami, create, info (at
+/// <c>revision/HEAD</c>, as it asks), list (following <c>Link</c>), a create conflict, delete.
+/// </summary>
+public sealed class HubClientTests
+{
+    private static readonly string Scripts = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../HubClients/js"));
+
+    [Fact]
+    public async Task Huggingface_js_runs_a_space_lifecycle_on_the_emulator()
+    {
+        Assert.True(
+            Directory.Exists(Path.Combine(Scripts, "node_modules", "@huggingface", "hub")),
+            $"huggingface.js is not installed: building this project runs 'npm ci' in {Scripts} (needs node and npm).");
+        await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Accounts = new Dictionary<string, string> { ["user"] = "hf_user" },
+            Spaces = [new SpaceSeed("user/demo")],
+        });
+        emulator.Hub.ListPageSize = 1; // huggingface.js asks for 500 a page: make it follow the Link header
+
+        var checks = await RunAsync(emulator.Endpoint);
+
+        Assert.All(checks.Values, c => Assert.True(c.GetProperty("ok").GetBoolean(), c.ToString()));
+        Assert.Equal("""{"name":"user","type":"user","tokenRole":"write","tokenCreatedIsDate":true}""", checks["whoAmI"].GetProperty("value").GetRawText());
+        Assert.Equal(
+            """{"name":"user/js-space","sdk":"gradio","private":false,"likes":0,"updatedAtValid":true,"stage":"BUILDING","author":"user"}""",
+            checks["spaceInfo"].GetProperty("value").GetRawText());
+        Assert.Equal(
+            """[{"name":"user/js-space","updatedAtValid":true},{"name":"user/demo","updatedAtValid":true}]""",
+            checks["listSpaces"].GetProperty("value").GetRawText());
+        Assert.Equal(409, checks["createRepo-conflict"].GetProperty("value").GetProperty("status").GetInt32());
+        Assert.Equal("You already created this space repo", checks["createRepo-conflict"].GetProperty("value").GetProperty("message").GetString());
+        Assert.Equal(404, checks["deleteRepo"].GetProperty("value").GetProperty("after").GetInt32());
+        Assert.Contains(emulator.Requests, r => r.Path == "/api/spaces/user/js-space/revision/HEAD");
+        Assert.Contains(emulator.Requests, r => r.Path == "/api/spaces" && r.Query.Contains("cursor=1", StringComparison.Ordinal));
+    }
+
+    private static async Task<Dictionary<string, JsonElement>> RunAsync(Uri endpoint)
+    {
+        var start = new ProcessStartInfo("node", ["check.mjs"])
+        {
+            WorkingDirectory = Scripts,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["HF_ENDPOINT"] = endpoint.ToString().TrimEnd('/'), ["HF_TOKEN"] = "hf_user" },
+        };
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"node exited {process.ExitCode}: {await error}");
+        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToDictionary(c => c.GetProperty("name").GetString()!);
+    }
+}
