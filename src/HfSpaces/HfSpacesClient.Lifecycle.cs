@@ -207,9 +207,9 @@ public partial class HfSpacesClient
             Gated = settings.Gated switch
             {
                 null => null,
-                SpaceGating.Off => new Wire.SpaceGated { Boolean = false },
-                SpaceGating.Auto => new Wire.SpaceGated { String = "auto" },
-                SpaceGating.Manual => new Wire.SpaceGated { String = "manual" },
+                SpaceGating.Off => new Wire.SpaceSettingsRequest.SpaceSettingsRequest_gated { Boolean = false },
+                SpaceGating.Auto => new Wire.SpaceSettingsRequest.SpaceSettingsRequest_gated { String = "auto" },
+                SpaceGating.Manual => new Wire.SpaceSettingsRequest.SpaceSettingsRequest_gated { String = "manual" },
                 var other => throw new ArgumentOutOfRangeException(nameof(settings), other, "SpaceSettings.Gated is not a SpaceGating member."),
             },
         };

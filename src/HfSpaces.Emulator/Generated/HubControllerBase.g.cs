@@ -1123,21 +1123,6 @@ namespace HfSpaces.Emulator.Generated
 
     }
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SpaceGated
-    {
-
-        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
     /// <summary>
     /// Every optional key is omitted when not set; `organization` is always sent (JSON `null` for the token owner's namespace, as huggingface_hub does for a bare name). Python key order: name, organization, visibility, type, sdk, template, hardware, storageTier, sleepTimeSeconds, secrets, variables, volumes.
     /// </summary>
@@ -1277,6 +1262,9 @@ namespace HfSpaces.Emulator.Generated
     public partial class SpaceSettingsRequest
     {
 
+        /// <summary>
+        /// `false` (anyone with access), `auto` or `manual` (access requests approved automatically or by hand).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("gated")]
         public bool? Gated { get; set; }
 
@@ -1320,6 +1308,9 @@ namespace HfSpaces.Emulator.Generated
         [System.Text.Json.Serialization.JsonPropertyName("private")]
         public bool? Private { get; set; }
 
+        /// <summary>
+        /// `false` (anyone with access), `auto` or `manual` (access requests approved automatically or by hand).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("gated")]
         public bool? Gated { get; set; }
 

@@ -30,10 +30,10 @@ namespace HfSpaces.Generated.Models
         /// <summary>`false` (anyone with access), `auto` or `manual` (access requests approved automatically or by hand).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::HfSpaces.Generated.Models.SpaceGated? Gated { get; set; }
+        public global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated? Gated { get; set; }
 #nullable restore
 #else
-        public global::HfSpaces.Generated.Models.SpaceGated Gated { get; set; }
+        public global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated Gated { get; set; }
 #endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -121,7 +121,7 @@ namespace HfSpaces.Generated.Models
                 { "author", n => { Author = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "disabled", n => { Disabled = n.GetBoolValue(); } },
-                { "gated", n => { Gated = n.GetObjectValue<global::HfSpaces.Generated.Models.SpaceGated>(global::HfSpaces.Generated.Models.SpaceGated.CreateFromDiscriminatorValue); } },
+                { "gated", n => { Gated = n.GetObjectValue<global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated>(global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "lastModified", n => { LastModified = n.GetDateTimeOffsetValue(); } },
                 { "likes", n => { Likes = n.GetIntValue(); } },
@@ -145,7 +145,7 @@ namespace HfSpaces.Generated.Models
             writer.WriteStringValue("author", Author);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteBoolValue("disabled", Disabled);
-            writer.WriteObjectValue<global::HfSpaces.Generated.Models.SpaceGated>("gated", Gated);
+            writer.WriteObjectValue<global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated>("gated", Gated);
             writer.WriteStringValue("id", Id);
             writer.WriteDateTimeOffsetValue("lastModified", LastModified);
             writer.WriteIntValue("likes", Likes);
@@ -158,6 +158,67 @@ namespace HfSpaces.Generated.Models
             writer.WriteDoubleValue("trendingScore", TrendingScore);
             writer.WriteLongValue("usedStorage", UsedStorage);
             writer.WriteAdditionalData(AdditionalData);
+        }
+        /// <summary>
+        /// Composed type wrapper for classes <see cref="bool"/>, <see cref="string"/>
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        internal partial class SpaceInfo_gated : IComposedTypeWrapper, IParsable
+        {
+            /// <summary>Composed type representation for type <see cref="bool"/></summary>
+            public bool? Boolean { get; set; }
+            /// <summary>Composed type representation for type <see cref="string"/></summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            public string? String { get; set; }
+#nullable restore
+#else
+            public string String { get; set; }
+#endif
+            /// <summary>
+            /// Creates a new instance of the appropriate class based on discriminator value
+            /// </summary>
+            /// <returns>A <see cref="global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated"/></returns>
+            /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
+            public static global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated CreateFromDiscriminatorValue(IParseNode parseNode)
+            {
+                if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
+                var mappingValue = parseNode.GetChildNode("")?.GetStringValue();
+                var result = new global::HfSpaces.Generated.Models.SpaceInfo.SpaceInfo_gated();
+                if(parseNode.GetBoolValue() is bool booleanValue)
+                {
+                    result.Boolean = booleanValue;
+                }
+                else if(parseNode.GetStringValue() is string stringValue)
+                {
+                    result.String = stringValue;
+                }
+                return result;
+            }
+            /// <summary>
+            /// The deserialization information for the current model
+            /// </summary>
+            /// <returns>A IDictionary&lt;string, Action&lt;IParseNode&gt;&gt;</returns>
+            public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers()
+            {
+                return new Dictionary<string, Action<IParseNode>>();
+            }
+            /// <summary>
+            /// Serializes information the current object
+            /// </summary>
+            /// <param name="writer">Serialization writer to use to serialize this model</param>
+            public virtual void Serialize(ISerializationWriter writer)
+            {
+                if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+                if(Boolean != null)
+                {
+                    writer.WriteBoolValue(null, Boolean);
+                }
+                else if(String != null)
+                {
+                    writer.WriteStringValue(null, String);
+                }
+            }
         }
     }
 }
