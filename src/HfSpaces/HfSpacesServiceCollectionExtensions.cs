@@ -29,7 +29,7 @@ public static class HfSpacesServiceCollectionExtensions
     public static IHttpClientBuilder AddHfSpacesClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return Register(services);
+        return Register(services, Options.DefaultName);
     }
 
     /// <summary>Adds <see cref="HfSpacesClient"/> (see <see cref="AddHfSpacesClient(IServiceCollection)"/>) and configures its options in code.</summary>
@@ -38,7 +38,7 @@ public static class HfSpacesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.Configure(configure);
-        return Register(services);
+        return Register(services, Options.DefaultName);
     }
 
     /// <summary>Adds <see cref="HfSpacesClient"/> with options bound from a configuration section (e.g. <c>configuration.GetSection("HfSpaces")</c>: <c>Endpoint</c>, <c>Token</c>, <c>MaxRetries</c>, <c>PerTryTimeout</c>, …).</summary>
@@ -47,26 +47,59 @@ public static class HfSpacesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<HfSpacesClientOptions>(configuration);
-        return Register(services);
+        return Register(services, Options.DefaultName);
     }
 
-    private static IHttpClientBuilder Register(IServiceCollection services)
+    /// <summary>
+    /// Adds a named client — one per Hub, token or tenant — created with <see cref="IHfSpacesClientFactory.CreateClient"/>.
+    /// Its options are the named options <paramref name="name"/> (<c>services.Configure&lt;HfSpacesClientOptions&gt;(name, …)</c>
+    /// works too); its <c>HttpClient</c> is named <see cref="HttpClientName"/><c>:</c><paramref name="name"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddHfSpacesClient(this IServiceCollection services, string name, Action<HfSpacesClientOptions> configure)
     {
-        var builder = services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        if (services.Any(d => d.ServiceType == typeof(Registration)))
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.Configure(name, configure);
+        return Register(services, name);
+    }
+
+    /// <summary>Adds a named client (see <see cref="AddHfSpacesClient(IServiceCollection, string, Action{HfSpacesClientOptions})"/>) with options bound from configuration.</summary>
+    public static IHttpClientBuilder AddHfSpacesClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<HfSpacesClientOptions>(name, configuration);
+        return Register(services, name);
+    }
+
+    private static string HttpName(string name) => name.Length == 0 ? HttpClientName : $"{HttpClientName}:{name}";
+
+    private static IHttpClientBuilder Register(IServiceCollection services, string name)
+    {
+        var httpName = HttpName(name);
+        var builder = services.AddHttpClient(httpName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        if (services.Any(d => d.ServiceType == typeof(RegisteredName) && d.ImplementationInstance is RegisteredName r && r.Name == name))
         {
             return builder;
         }
 
-        services.AddOptions<HfSpacesClientOptions>();
-        services.AddSingleton<Registration>();
+        services.AddSingleton(new RegisteredName(name));
+        services.AddOptions<HfSpacesClientOptions>(name);
+        if (!services.Any(d => d.ServiceType == typeof(Registration)))
+        {
+            services.AddSingleton<Registration>();
+            services.AddSingleton<IHfSpacesClientFactory, ClientFactory>();
+        }
+
         builder.ConfigurePrimaryHttpMessageHandler(HubPipeline.CreatePrimaryHandler);
 
         // PostConfigure runs after every Configure, so the SDK's chain ends up innermost, below the caller's handlers.
-        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, factory => factory.HttpMessageHandlerBuilderActions.Add(handlers =>
+        services.PostConfigure<HttpClientFactoryOptions>(httpName, factory => factory.HttpMessageHandlerBuilderActions.Add(handlers =>
         {
             var registration = handlers.Services.GetRequiredService<Registration>();
-            var (options, credentials) = registration.Current();
+            var (options, credentials) = registration.Current(name);
             if (handlers.PrimaryHandler is SocketsHttpHandler sockets)
             {
                 sockets.AllowAutoRedirect = false;
@@ -83,23 +116,49 @@ public static class HfSpacesServiceCollectionExtensions
             }
         }));
 
-        builder.AddTypedClient((http, provider) =>
+        if (name.Length == 0)
         {
-            var (options, credentials) = provider.GetRequiredService<Registration>().Current();
-            return new HfSpacesClient(http, credentials.Endpoint, options.TimeProvider);
-        });
+            builder.AddTypedClient((http, provider) =>
+            {
+                var (options, credentials) = provider.GetRequiredService<Registration>().Current(Options.DefaultName);
+                return new HfSpacesClient(http, credentials.Endpoint, options.TimeProvider);
+            });
+        }
+
         return builder;
     }
+
+    /// <summary>A name given to <c>AddHfSpacesClient</c>: the factory creates only those.</summary>
+    private sealed record RegisteredName(string Name);
 
     /// <summary>Resolves the endpoint and token (environment, token file) once per options instance, not per transient client.</summary>
     private sealed class Registration(IOptionsMonitor<HfSpacesClientOptions> monitor)
     {
         private readonly ConditionalWeakTable<HfSpacesClientOptions, HubCredentials> _credentials = new();
 
-        public (HfSpacesClientOptions Options, HubCredentials Credentials) Current()
+        public (HfSpacesClientOptions Options, HubCredentials Credentials) Current(string name)
         {
-            var options = monitor.CurrentValue;
+            var options = monitor.Get(name);
             return (options, _credentials.GetValue(options, HubCredentials.Resolve));
+        }
+    }
+
+    private sealed class ClientFactory(IHttpClientFactory http, Registration registration, IEnumerable<RegisteredName> names) : IHfSpacesClientFactory
+    {
+        private readonly HashSet<string> _names = names.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+
+        public HfSpacesClient CreateClient(string name)
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            if (!_names.Contains(name))
+            {
+                throw new InvalidOperationException(name.Length == 0
+                    ? "No default HfSpaces client is registered: call services.AddHfSpacesClient(…)."
+                    : $"No HfSpaces client named '{name}' is registered: call services.AddHfSpacesClient(\"{name}\", …).");
+            }
+
+            var (options, credentials) = registration.Current(name);
+            return new HfSpacesClient(http.CreateClient(HttpName(name)), credentials.Endpoint, options.TimeProvider);
         }
     }
 }

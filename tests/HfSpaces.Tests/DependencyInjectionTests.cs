@@ -175,4 +175,87 @@ public sealed class DependencyInjectionTests
             }
         }
     }
+
+    [Fact]
+    public async Task Named_clients_each_talk_to_their_own_hub_with_their_own_token()
+    {
+        await using var prod = new ScriptedServer((r, s, ct) => ScriptedServer.Answer(s, 200, Runtime, ct));
+        await using var staging = new ScriptedServer((r, s, ct) => ScriptedServer.Answer(s, 200, """{"stage":"PAUSED"}""", ct));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Staging:Endpoint"] = staging.Endpoint.ToString(),
+            ["Staging:Token"] = "hf_staging",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient("prod", o =>
+        {
+            o.Endpoint = prod.Endpoint;
+            o.Token = "hf_prod";
+        });
+        services.AddHfSpacesClient("staging", configuration.GetSection("Staging"));
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHfSpacesClientFactory>();
+
+        using (var client = factory.CreateClient("prod"))
+        {
+            Assert.Equal(SpaceStage.Running, (await client.GetRuntimeAsync("alice/demo")).Stage);
+        }
+
+        using (var client = factory.CreateClient("staging"))
+        {
+            Assert.Equal(SpaceStage.Paused, (await client.GetRuntimeAsync("alice/demo")).Stage);
+        }
+
+        Assert.Equal("Bearer hf_prod", Assert.Single(prod.Requests).Headers["authorization"]);
+        Assert.Equal("Bearer hf_staging", Assert.Single(staging.Requests).Headers["authorization"]);
+        Assert.Equal(
+            "No HfSpaces client named 'dev' is registered: call services.AddHfSpacesClient(\"dev\", …).",
+            Assert.Throws<InvalidOperationException>(() => factory.CreateClient("dev")).Message);
+        Assert.Null(provider.GetService<HfSpacesClient>()); // no default client was asked for
+    }
+
+    [Fact]
+    public async Task A_named_client_keeps_the_sdk_chain_innermost_under_the_callers_handlers()
+    {
+        await using var server = new ScriptedServer((r, s, ct) => ScriptedServer.Answer(s, 503, """{"error":"down"}""", ct));
+        var outer = new RecordingHandler();
+        var services = new ServiceCollection();
+        services.AddHfSpacesClient("flaky", o =>
+            {
+                o.Endpoint = server.Endpoint;
+                o.Token = "hf_x";
+                o.MaxRetries = 1;
+                o.RetryDelay = TimeSpan.FromMilliseconds(1);
+            })
+            .AddHttpMessageHandler(() => outer);
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHfSpacesClientFactory>().CreateClient("flaky");
+
+        await Assert.ThrowsAsync<HfSpacesException>(() => client.GetRuntimeAsync("alice/demo"));
+
+        Assert.Equal(2, server.Requests.Count);   // the SDK's retry, inside
+        Assert.Equal(1, outer.Calls);             // the caller's handler saw one call, ending in a typed error
+        Assert.IsType<HfSpacesException>(outer.Error);
+    }
+
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        public int Calls { get; private set; }
+
+        public Exception? Error { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                Error = e;
+                throw;
+            }
+        }
+    }
 }
