@@ -100,6 +100,7 @@ public static class HfSpacesServiceCollectionExtensions
         {
             var registration = handlers.Services.GetRequiredService<Registration>();
             var (options, credentials) = registration.Current(name);
+            var gate = registration.Gate(name, options.TimeProvider);
             if (handlers.PrimaryHandler is SocketsHttpHandler sockets)
             {
                 sockets.AllowAutoRedirect = false;
@@ -110,7 +111,7 @@ public static class HfSpacesServiceCollectionExtensions
             }
 
             var loggerFactory = options.LoggerFactory ?? handlers.Services.GetService<ILoggerFactory>();
-            foreach (var handler in HubPipeline.CreateHandlers(options, credentials, loggerFactory))
+            foreach (var handler in HubPipeline.CreateHandlers(options, credentials, gate, loggerFactory))
             {
                 handlers.AdditionalHandlers.Add(handler);
             }
@@ -135,6 +136,10 @@ public static class HfSpacesServiceCollectionExtensions
     private sealed class Registration(IOptionsMonitor<HfSpacesClientOptions> monitor)
     {
         private readonly ConditionalWeakTable<HfSpacesClientOptions, HubCredentials> _credentials = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RateLimitGate> _gates = new(StringComparer.Ordinal);
+
+        /// <summary>One rate-limit state per registered name: handler chains are rotated, the Hub's budget is not.</summary>
+        public RateLimitGate Gate(string name, TimeProvider clock) => _gates.GetOrAdd(name, _ => new RateLimitGate(clock));
 
         public (HfSpacesClientOptions Options, HubCredentials Credentials) Current(string name)
         {

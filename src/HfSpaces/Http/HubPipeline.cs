@@ -27,14 +27,18 @@ internal static class HubPipeline
     }
 
     /// <summary>The SDK's handlers, outermost first, not yet linked.</summary>
-    public static DelegatingHandler[] CreateHandlers(HfSpacesClientOptions options, HubCredentials credentials, ILoggerFactory? loggerFactory = null)
+    /// <param name="options">The client's options.</param>
+    /// <param name="credentials">Endpoint and token.</param>
+    /// <param name="gate">The rate-limit state shared by every call of the client (one per client or DI registration, not per chain).</param>
+    /// <param name="loggerFactory">Overrides <see cref="HfSpacesClientOptions.LoggerFactory"/>.</param>
+    public static DelegatingHandler[] CreateHandlers(HfSpacesClientOptions options, HubCredentials credentials, RateLimitGate gate, ILoggerFactory? loggerFactory = null)
     {
         Validate(options);
         var logger = (loggerFactory ?? options.LoggerFactory)?.CreateLogger("HfSpaces") ?? NullLogger.Instance;
         return
         [
             new TelemetryHandler(options.TimeProvider),
-            new RetryHandler(options, logger),
+            new RetryHandler(options, logger, gate),
             new ErrorMappingHandler(credentials.TokenSource),
             new PerTryTimeoutHandler(options.PerTryTimeout, options.TimeProvider),
             new RedirectHandler(),
@@ -56,7 +60,7 @@ internal static class HubPipeline
     public static HttpClient CreateClient(HttpClient? caller, HfSpacesClientOptions options, HubCredentials credentials)
     {
         HttpMessageHandler last = caller is null ? CreatePrimaryHandler() : new HttpClientTransport(caller);
-        foreach (var handler in CreateHandlers(options, credentials).Reverse())
+        foreach (var handler in CreateHandlers(options, credentials, new RateLimitGate(options.TimeProvider)).Reverse())
         {
             handler.InnerHandler = last;
             last = handler;

@@ -10,7 +10,7 @@ namespace HfSpaces.Http;
 /// is not waited), and sends each retry as a fresh copy of the request with its body, so a body is never lost and an
 /// inner handler's changes (a redirect's new address) never leak into the next attempt.
 /// </summary>
-internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogger logger) : DelegatingHandler
+internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogger logger, RateLimitGate gate) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -28,18 +28,35 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
         var attemptRequest = request;
         for (var attempt = 1; ; attempt++)
         {
-            var started = options.TimeProvider.GetTimestamp();
             try
             {
-                var response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+                // The client's calls share the Hub's rate limit: when it is spent, wait here rather than earn a 429.
+                await gate.WaitAsync(attemptRequest, options.MaxRetryDelay, cancellationToken).ConfigureAwait(false);
+                var started = options.TimeProvider.GetTimestamp();
+                HttpResponseMessage response;
+                try
+                {
+                    response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HfSpacesException failure) when (failure.StatusCode is { } failed)
+                {
+                    LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)failed, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                    throw;
+                }
+
+                if (RateLimitGate.BudgetSpent(response) is { } reset)
+                {
+                    gate.Close(reset);
+                }
+
                 LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)response.StatusCode, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
                 return response;
             }
             catch (HfSpacesException failure)
             {
-                if (failure.StatusCode is { } status)
+                if (failure.StatusCode == HttpStatusCode.TooManyRequests && failure.Details.RetryAfter is { } wait)
                 {
-                    LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)status, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                    gate.Close(wait);
                 }
 
                 if (attempt > options.MaxRetries || !ShouldRetry(failure, operation.Idempotent) || Backoff(attempt, failure.Details.RetryAfter) is not { } delay)

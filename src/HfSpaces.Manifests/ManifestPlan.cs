@@ -1,0 +1,118 @@
+namespace HfSpaces.Manifests;
+
+/// <summary>What <see cref="ManifestPlanner.PlanAsync"/> found: per Space, what would change.</summary>
+/// <param name="Spaces">One plan per Space of the manifest, in its order.</param>
+public sealed record ManifestPlan(IReadOnlyList<SpacePlan> Spaces)
+{
+    /// <summary>True when applying would change something.</summary>
+    public bool HasChanges => Spaces.Any(s => s.Changes.Count > 0);
+
+    /// <summary>The list-price change per hour if every changed Space ran all the time, in US dollars.</summary>
+    public decimal HourlyCostDelta => Spaces.Sum(s => s.HourlyCostDelta);
+
+    /// <summary>Spaces whose live state could not be read: nothing is planned for them.</summary>
+    public IEnumerable<SpacePlan> Failed => Spaces.Where(s => s.Error is not null);
+}
+
+/// <summary>The changes for one Space.</summary>
+/// <param name="Spec">What the manifest wants.</param>
+/// <param name="Action">Create it, update it, nothing to do, or could not be planned.</param>
+/// <param name="Changes">The changes, in the order they would be applied.</param>
+public sealed record SpacePlan(SpaceSpec Spec, PlanAction Action, IReadOnlyList<PlannedChange> Changes)
+{
+    /// <summary>The Space.</summary>
+    public SpaceId Id => Spec.Id;
+
+    /// <summary>The live hardware the plan was made against (null for a Space to create).</summary>
+    public SpaceHardware? CurrentHardware { get; init; }
+
+    /// <summary>The list price per hour after minus before (a new Space: its price).</summary>
+    public decimal HourlyCostDelta { get; init; }
+
+    /// <summary>True when a change rebuilds or restarts the Space.</summary>
+    public bool Restarts => Changes.Any(c => c.Restarts);
+
+    /// <summary>Notes on what cannot be compared or applied (a secret's value, an SDK the Hub cannot change…).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Why the live state could not be read (the Space is then not planned).</summary>
+    public string? Error { get; init; }
+}
+
+/// <summary>What happens to a Space.</summary>
+public enum PlanAction
+{
+    /// <summary>Already as the manifest says.</summary>
+    NoChange,
+
+    /// <summary>It does not exist: create it.</summary>
+    Create,
+
+    /// <summary>It exists: change it.</summary>
+    Update,
+
+    /// <summary>Its live state could not be read.</summary>
+    Failed,
+}
+
+/// <summary>One change. <see cref="Old"/> and <see cref="New"/> are display text; a secret's value never appears in either.</summary>
+/// <param name="Kind">What changes.</param>
+/// <param name="Key">The variable or secret key, for those kinds.</param>
+/// <param name="Old">The live value (null when absent).</param>
+/// <param name="New">The wanted value (null for a removal).</param>
+public sealed record PlannedChange(ChangeKind Kind, string? Key, string? Old, string? New)
+{
+    /// <summary>True when the Hub rebuilds (hardware) or restarts (variables, secrets, volumes, dev mode) the Space for it.</summary>
+    public bool Restarts => Kind is ChangeKind.Create or ChangeKind.Hardware or ChangeKind.SetVariable or ChangeKind.RemoveVariable
+        or ChangeKind.SetSecret or ChangeKind.RemoveSecret or ChangeKind.Volumes or ChangeKind.DevMode;
+}
+
+/// <summary>The kinds of change, in the order <see cref="ManifestApplier"/> applies them.</summary>
+public enum ChangeKind
+{
+    /// <summary>Create the Space with everything the manifest says.</summary>
+    Create,
+
+    /// <summary>Public, private or protected.</summary>
+    Visibility,
+
+    /// <summary>Set a variable.</summary>
+    SetVariable,
+
+    /// <summary>Remove a variable the manifest does not have (only with prune).</summary>
+    RemoveVariable,
+
+    /// <summary>Set a secret (missing, or re-sent with rotate).</summary>
+    SetSecret,
+
+    /// <summary>Remove a secret the manifest does not have (only with prune).</summary>
+    RemoveSecret,
+
+    /// <summary>Replace the mounted volumes.</summary>
+    Volumes,
+
+    /// <summary>Dev mode on or off.</summary>
+    DevMode,
+
+    /// <summary>Request hardware (last but for sleep time and replicas: the rebuild picks up everything before it).</summary>
+    Hardware,
+
+    /// <summary>Set the sleep time (sent with the hardware when both change).</summary>
+    SleepTime,
+
+    /// <summary>Set the replicas (after the hardware: replicas need paid hardware).</summary>
+    Replicas,
+}
+
+/// <summary>How <see cref="ManifestPlanner.PlanAsync"/> compares.</summary>
+public sealed class PlanOptions
+{
+    /// <summary>Remove variables and secrets the manifest does not list.</summary>
+    public bool Prune { get; init; }
+
+    /// <summary>Send every secret again (values cannot be read back to compare).</summary>
+    public bool RotateSecrets { get; init; }
+
+    /// <summary>How many Spaces are read at once. Default <see cref="HubScheduler.DefaultMaxParallel"/>.</summary>
+    public int MaxParallel { get; init; } = HubScheduler.DefaultMaxParallel;
+}

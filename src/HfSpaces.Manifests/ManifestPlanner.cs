@@ -1,0 +1,215 @@
+using System.Globalization;
+
+namespace HfSpaces.Manifests;
+
+/// <summary>
+/// Compares a manifest with the live Hub — the Hub is the state: nothing is stored between runs — and says what
+/// <see cref="ManifestApplier"/> would change. It only reads (info with the runtime, variables, secret names), several
+/// Spaces at once.
+/// </summary>
+public static class ManifestPlanner
+{
+    /// <summary>Plans every Space of the manifest. A Space whose state cannot be read is reported, not planned; the others are.</summary>
+    public static async Task<ManifestPlan> PlanAsync(HfSpacesClient client, SpaceManifest manifest, PlanOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(manifest);
+        options ??= new PlanOptions();
+        var scheduler = new HubScheduler(options.MaxParallel);
+        var results = await scheduler.RunAsync(manifest.Spaces, (spec, _) => PlanSpaceAsync(client, spec, options, cancellationToken), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new ManifestPlan(results.Select(r => r.Status switch
+        {
+            ScheduledStatus.Succeeded => r.Value!,
+            ScheduledStatus.Failed when r.Error is OperationCanceledException => NotRead(r.Item, "cancelled"),
+            ScheduledStatus.Failed => NotRead(r.Item, r.Error!.Message),
+            _ => NotRead(r.Item, "not read: cancelled"),
+        }).ToList());
+    }
+
+    private static SpacePlan NotRead(SpaceSpec spec, string why) => new(spec, PlanAction.Failed, []) { Error = why };
+
+    private static async Task<SpacePlan> PlanSpaceAsync(HfSpacesClient client, SpaceSpec spec, PlanOptions options, CancellationToken cancellationToken)
+    {
+        SpaceInfo info;
+        try
+        {
+            info = await client.GetSpaceInfoAsync(spec.Id, [SpaceExpand.Runtime, SpaceExpand.Private, SpaceExpand.Sdk], cancellationToken).ConfigureAwait(false);
+        }
+        catch (HfSpacesNotFoundException)
+        {
+            return CreatePlan(spec);
+        }
+
+        var runtime = info.Runtime ?? await client.GetRuntimeAsync(spec.Id, cancellationToken).ConfigureAwait(false);
+        var variables = await client.ListVariablesAsync(spec.Id, cancellationToken).ConfigureAwait(false);
+        var secrets = await client.ListSecretsAsync(spec.Id, cancellationToken).ConfigureAwait(false);
+        var changes = new List<PlannedChange>();
+        var notes = new List<string>();
+
+        if (spec.Sdk is { } sdk && info.Sdk is { } liveSdk && liveSdk != sdk)
+        {
+            notes.Add($"sdk: the manifest says {sdk}, the Space is {liveSdk}; the Hub cannot change a Space's SDK (not applied).");
+        }
+
+        if (spec.Visibility is { } visibility)
+        {
+            var live = info.Private switch { true => SpaceVisibility.Private, false => SpaceVisibility.Public, null => (SpaceVisibility?)null };
+            if (visibility == SpaceVisibility.Protected)
+            {
+                notes.Add("visibility: protected cannot be read back from the Hub, so it is not compared (applied when the Space is created).");
+            }
+            else if (live != visibility)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Visibility, null, live?.ToString(), visibility.ToString()));
+            }
+        }
+
+        foreach (var (key, want) in spec.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (!variables.TryGetValue(key, out var live))
+            {
+                changes.Add(new PlannedChange(ChangeKind.SetVariable, key, null, want.Value));
+            }
+            else if (live.Value != want.Value || (want.Description is not null && live.Description != want.Description))
+            {
+                changes.Add(new PlannedChange(ChangeKind.SetVariable, key, live.Value, want.Value));
+            }
+        }
+
+        if (options.Prune)
+        {
+            changes.AddRange(variables.Keys.Where(k => !spec.Variables.ContainsKey(k)).Order(StringComparer.Ordinal)
+                .Select(k => new PlannedChange(ChangeKind.RemoveVariable, k, variables[k].Value, null)));
+        }
+
+        var present = 0;
+        foreach (var (key, reference) in spec.Secrets.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (!secrets.ContainsKey(key))
+            {
+                changes.Add(new PlannedChange(ChangeKind.SetSecret, key, "missing", $"from {reference}"));
+            }
+            else if (options.RotateSecrets)
+            {
+                changes.Add(new PlannedChange(ChangeKind.SetSecret, key, "present", $"re-sent from {reference}"));
+            }
+            else
+            {
+                present++;
+            }
+        }
+
+        if (present > 0)
+        {
+            notes.Add($"secrets: {present} present on the Hub, not compared — the Hub never returns a secret's value; --rotate-secrets sends them again.");
+        }
+
+        if (options.Prune)
+        {
+            changes.AddRange(secrets.Keys.Where(k => !spec.Secrets.ContainsKey(k)).Order(StringComparer.Ordinal)
+                .Select(k => new PlannedChange(ChangeKind.RemoveSecret, k, "present", null)));
+        }
+
+        if (spec.Volumes is { } volumes && !SameVolumes(volumes, runtime.Volumes ?? []))
+        {
+            changes.Add(new PlannedChange(ChangeKind.Volumes, null, Describe(runtime.Volumes ?? []), Describe(volumes)));
+        }
+
+        if (spec.DevMode is { } devMode && runtime.DevMode != devMode)
+        {
+            changes.Add(new PlannedChange(ChangeKind.DevMode, null, OnOff(runtime.DevMode), OnOff(devMode)));
+        }
+
+        var liveHardware = runtime.RequestedHardware ?? runtime.Hardware;
+        var hardware = spec.Hardware ?? liveHardware;
+        if (spec.Hardware is { } wanted && wanted != liveHardware)
+        {
+            changes.Add(new PlannedChange(ChangeKind.Hardware, null, liveHardware?.ToString(), wanted.ToString()));
+        }
+
+        if (spec.SleepTime is { } sleep)
+        {
+            // The Hub reports no gcTimeout for upgraded hardware that never sleeps.
+            var liveSleep = runtime.SleepTime ?? Timeout.InfiniteTimeSpan;
+            if (hardware == SpaceHardware.CpuBasic)
+            {
+                if (sleep != TimeSpan.FromHours(48))
+                {
+                    notes.Add($"sleep_time: cpu-basic always sleeps after 48 h; {SleepTimeText.Format(sleep)} is not applied.");
+                }
+            }
+            else if (liveSleep != sleep)
+            {
+                changes.Add(new PlannedChange(ChangeKind.SleepTime, null, SleepTimeText.Format(liveSleep), SleepTimeText.Format(sleep)));
+            }
+        }
+
+        if (spec.AutoReplicas && runtime.Replicas is not { IsAuto: true })
+        {
+            changes.Add(new PlannedChange(ChangeKind.Replicas, null, Replicas(runtime.Replicas), "auto"));
+        }
+        else if (spec.Replicas is { } count && (runtime.Replicas?.Requested != count || runtime.Replicas.IsAuto))
+        {
+            changes.Add(new PlannedChange(ChangeKind.Replicas, null, Replicas(runtime.Replicas), count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return new SpacePlan(spec, changes.Count == 0 ? PlanAction.NoChange : PlanAction.Update, [.. changes.OrderBy(c => c.Kind)])
+        {
+            CurrentHardware = liveHardware,
+            HourlyCostDelta = Price(hardware) - Price(liveHardware),
+            Notes = notes,
+        };
+    }
+
+    private static SpacePlan CreatePlan(SpaceSpec spec)
+    {
+        var notes = new List<string>();
+        if (spec.Sdk is null)
+        {
+            notes.Add("sdk: needed to create the Space; the manifest has none (apply will refuse it).");
+        }
+
+        var details = new List<string> { $"sdk {spec.Sdk?.ToString() ?? "?"}" };
+        if (spec.Hardware is { } hardware)
+        {
+            details.Add($"hardware {hardware}");
+        }
+
+        if (spec.SleepTime is { } sleep)
+        {
+            details.Add($"sleep {SleepTimeText.Format(sleep)}");
+        }
+
+        if (spec.Variables.Count > 0)
+        {
+            details.Add($"{spec.Variables.Count} variable(s)");
+        }
+
+        if (spec.Secrets.Count > 0)
+        {
+            details.Add($"{spec.Secrets.Count} secret(s)");
+        }
+
+        var changes = new List<PlannedChange> { new(ChangeKind.Create, null, null, string.Join(", ", details)) };
+        if (spec.AutoReplicas || spec.Replicas is not null)
+        {
+            changes.Add(new PlannedChange(ChangeKind.Replicas, null, null, spec.AutoReplicas ? "auto" : spec.Replicas!.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return new SpacePlan(spec, PlanAction.Create, changes) { HourlyCostDelta = Price(spec.Hardware ?? SpaceHardware.CpuBasic), Notes = notes };
+    }
+
+    /// <summary>The list price per hour the SDK knows for a flavor (0 for unknown flavors: the plan says so in its cost line).</summary>
+    internal static decimal Price(SpaceHardware? hardware) => hardware?.PricePerHourUsd is { } usd ? (decimal)usd : 0m;
+
+    private static bool SameVolumes(IReadOnlyList<SpaceVolume> a, IReadOnlyList<SpaceVolume> b) =>
+        a.Count == b.Count && a.All(v => b.Contains(v));
+
+    private static string Describe(IReadOnlyList<SpaceVolume> volumes) =>
+        volumes.Count == 0 ? "none" : string.Join(", ", volumes.Select(v => $"{v.Type}:{v.Source}:{v.MountPath}{(v.ReadOnly == true ? ":ro" : string.Empty)}"));
+
+    private static string OnOff(bool value) => value ? "on" : "off";
+
+    private static string? Replicas(SpaceReplicas? replicas) =>
+        replicas is null ? null : replicas.IsAuto ? "auto" : replicas.Requested?.ToString(CultureInfo.InvariantCulture);
+}
