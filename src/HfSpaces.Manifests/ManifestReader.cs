@@ -131,7 +131,7 @@ public static class ManifestReader
                 };
                 if (spec is not null)
                 {
-                    result.Add(WithDefaults(spec, defaults));
+                    result.Add(WithDefaults(spec, defaults) with { Location = Location(keyNode) });
                 }
             }
 

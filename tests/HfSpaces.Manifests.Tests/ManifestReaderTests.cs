@@ -38,7 +38,7 @@ public sealed class ManifestReaderTests
         Assert.Equal(new VariableSpec("0.2", "sampling"), chat.Variables["TEMPERATURE"]);
         Assert.Equal(("${env:OPENAI_API_KEY}", SecretSource.Environment, "OPENAI_API_KEY"), (chat.Secrets["OPENAI_API_KEY"].Reference, chat.Secrets["OPENAI_API_KEY"].Source, chat.Secrets["OPENAI_API_KEY"].Name));
         Assert.Equal(("secrets/db.txt", "database"), (chat.Secrets["DB"].Name, chat.Secrets["DB"].Description));
-        Assert.Equal(new SourceLocation("spaces.yaml", 8, 5), chat.Location);
+        Assert.Equal(new SourceLocation("spaces.yaml", 7, 3), chat.Location);
         var docs = manifest.Spaces[1];
         Assert.Equal((Timeout.InfiniteTimeSpan, SpaceVisibility.Public), (docs.SleepTime!.Value, docs.Visibility!.Value));
     }

@@ -26,7 +26,7 @@ public sealed class RateLimitGateTests
         var others = Enumerable.Range(0, 4).Select(i => client.GetRuntimeAsync($"alice/b{i}")).ToArray();
         await Task.Delay(300);
 
-        Assert.Equal(1, server.Requests.Count); // nobody else was sent while the budget is spent
+        Assert.Single(server.Requests); // nobody else was sent while the budget is spent
         Assert.False(a.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(30));
         await Task.WhenAll([a, .. others]);
