@@ -50,6 +50,7 @@ public static class HfSpacesCli
             .Concat(KeyValueCommands.Create(cli))
             .Concat(DuplicateCommand.Create(cli))
             .Concat(LifecycleCommands.Create(cli))
+            .Concat(ManifestCommands.Create(cli))
             .Concat(VolumesCommands.Create(cli))
             .Append(DemoCommand.Create(cli)))
         {
@@ -107,6 +108,7 @@ public static class HfSpacesCli
             HfSpacesException => (ExitCodes.HubFailure, e.Message),
             SpaceWaitTimeoutException => (ExitCodes.Timeout, e.Message),
             ArgumentException => (ExitCodes.Usage, e.Message),
+            Manifests.ManifestException => (ExitCodes.Usage, e.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "Cancelled."),
             _ => (ExitCodes.Unexpected, verbose
                 ? $"unexpected {e}"
