@@ -13,6 +13,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    private static readonly JsonSerializerOptions JsonLineOptions = new(JsonOptions) { WriteIndented = false };
+
     public TextWriter Out { get; } = output;
 
     public TextWriter Err { get; } = error;
@@ -28,6 +30,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
     public HfSpacesClient CreateClient(HfSpacesClientOptions options) => createClient(options);
 
     public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>One JSON object on one line (NDJSON events).</summary>
+    public void WriteJsonLine(object value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonLineOptions));
 
     /// <summary>A stage in colour: green running, yellow moving, red failed, grey paused.</summary>
     public string Stage(SpaceStage stage)

@@ -51,6 +51,7 @@ public static class HfSpacesCli
             .Concat(DuplicateCommand.Create(cli))
             .Concat(LifecycleCommands.Create(cli))
             .Concat(ManifestCommands.Create(cli))
+            .Concat(FleetCommands.Create(cli))
             .Concat(VolumesCommands.Create(cli))
             .Append(DemoCommand.Create(cli)))
         {

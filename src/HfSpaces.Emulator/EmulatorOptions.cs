@@ -20,6 +20,9 @@ public sealed class EmulatorOptions
     /// <summary>How many requests <see cref="HfSpacesEmulator.Requests"/> keeps (the oldest are dropped); 0 keeps none. Default 1,000.</summary>
     public int MaxRecordedRequests { get; init; } = 1000;
 
+    /// <summary>An API rate limit per token, as the Hub has; null (default) for none. Can be changed later: <see cref="HfSpacesEmulator.RateLimit"/>.</summary>
+    public Hosting.RateLimitRule? RateLimit { get; init; }
+
     /// <summary>Spaces to create, running.</summary>
     public IList<SpaceSeed> Spaces { get; init; } = [];
 }

@@ -21,6 +21,8 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RequestLog _requests;
     private readonly List<FaultRule> _faults = [];
+    private readonly Dictionary<string, (long Window, int Count)> _budgets = new(StringComparer.Ordinal);
+    private TimeProvider _clock = TimeProvider.System;
     private int _requestCounter;
 
     private HfSpacesEmulator(WebApplication app, EmulatedHub hub, int maxRecordedRequests)
@@ -35,6 +37,14 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
 
     /// <summary>The emulated state: add accounts and Spaces, change timings, read secrets.</summary>
     public EmulatedHub Hub { get; }
+
+    /// <summary>The rate limit applied to requests from now on; null for none.</summary>
+    public RateLimitRule? RateLimit { get; set; }
+
+    /// <summary>How many requests were refused for the rate limit (429) so far.</summary>
+    public int RateLimited => Volatile.Read(ref _rateLimited);
+
+    private int _rateLimited;
 
     /// <summary>The requests received so far, in order: the last <see cref="EmulatorOptions.MaxRecordedRequests"/>, secret values redacted.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot;
@@ -62,7 +72,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
             .AddApplicationPart(typeof(HubController).Assembly)
             .AddJsonOptions(json => HubJson.Configure(json.JsonSerializerOptions));
         var app = builder.Build();
-        var emulator = new HfSpacesEmulator(app, hub, options.MaxRecordedRequests);
+        var emulator = new HfSpacesEmulator(app, hub, options.MaxRecordedRequests) { RateLimit = options.RateLimit, _clock = options.TimeProvider };
         app.Use(emulator.HandleAsync);
         app.MapControllers();
 
@@ -116,6 +126,11 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
 
         try
         {
+            if (!await WithinRateLimitAsync(context).ConfigureAwait(false))
+            {
+                return;
+            }
+
             if (TakeFault(context.Request.Method, context.Request.Path.Value ?? string.Empty) is { } fault)
             {
                 await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
@@ -180,6 +195,45 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
                 chars[i] = source[i] is >= ' ' and <= '~' ? source[i] : '?';
             }
         });
+
+    /// <summary>Counts the request against its caller's window; answers 429 (and returns false) when the budget is spent.</summary>
+    private async Task<bool> WithinRateLimitAsync(HttpContext context)
+    {
+        if (RateLimit is not { } rule || rule.Requests <= 0 || rule.Window <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        var caller = context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : "anonymous";
+        var now = _clock.GetUtcNow();
+        var window = now.UtcTicks / rule.Window.Ticks;
+        var reset = (int)Math.Ceiling(((window + 1) * rule.Window.Ticks - now.UtcTicks) / (double)TimeSpan.TicksPerSecond);
+        int left;
+        lock (_budgets)
+        {
+            var (seen, count) = _budgets.TryGetValue(caller, out var budget) && budget.Window == window ? budget : (window, 0);
+            left = rule.Requests - count - 1;
+            if (left >= 0)
+            {
+                _budgets[caller] = (seen, count + 1);
+            }
+        }
+
+        var seconds = reset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["RateLimit-Policy"] = $"\"fixed window\";\"api\";q={rule.Requests};w={(int)rule.Window.TotalSeconds}";
+        context.Response.Headers["RateLimit"] = $"\"api\";r={Math.Max(left, 0)};t={seconds}";
+        if (left >= 0)
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _rateLimited);
+        context.Response.StatusCode = 429;
+        context.Response.Headers.RetryAfter = seconds;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("""{"error":"You have exceeded our rate limit. Retry later."}""", context.RequestAborted).ConfigureAwait(false);
+        return false;
+    }
 
     private FaultRule? TakeFault(string method, string path)
     {

@@ -145,7 +145,14 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         var limited = await Assert.ThrowsAsync<HfSpacesRateLimitedException>(() => _client.WhoAmIAsync());
 
         Assert.Equal(TimeSpan.FromSeconds(120), limited.RetryAfter);
-        Assert.Equal(17, (await _client.ListHardwareAsync()).Count);
+
+        // The client's calls share the Hub's rate limit: the next one is not sent into a spent budget.
+        var requests = _emulator.Requests.Count;
+        var unsent = await Assert.ThrowsAsync<HfSpacesRateLimitedException>(() => _client.ListHardwareAsync());
+        Assert.StartsWith("GET /api/spaces/hardware was not sent: the Hub's rate limit for this client resets in ", unsent.Message, StringComparison.Ordinal);
+        Assert.Equal(requests, _emulator.Requests.Count);
+        using var other = Client(Token);
+        Assert.Equal(17, (await other.ListHardwareAsync()).Count);
     }
 
     [Fact]
