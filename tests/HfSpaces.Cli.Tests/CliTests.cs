@@ -502,4 +502,40 @@ public sealed class CliTests : IAsyncLifetime
         Assert.All(carriedOut, g => Assert.Single(g));
         Assert.Equal(97, carriedOut.Count(g => g.Single().Status == 200));
     }
+
+    [Fact]
+    public async Task Apply_waits_reports_a_failed_space_with_exit_code_1_and_never_prints_a_secret()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"hfs-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, """
+            spaces:
+              alice/demo:
+                hardware: t4-small
+                secrets:
+                  HFS_CLI_APPLY_SECRET: ${env:HFS_CLI_APPLY_SECRET}
+              alice/fresh:
+                sdk: gradio
+                variables: { MODE: prod }
+                secrets:
+                  HFS_CLI_APPLY_SECRET: ${env:HFS_CLI_APPLY_SECRET}
+            """);
+        Environment.SetEnvironmentVariable("HFS_CLI_APPLY_SECRET", "sk-apply-never-shown");
+        _emulator.AddFault(new HfSpaces.Emulator.Hosting.FaultRule { Method = "POST", PathPattern = "^/api/repos/create$", Status = 500, Body = """{"error":"storage backend unavailable"}""" });
+        try
+        {
+            var (code, output, error) = await Run(Auth("apply", "-f", file, "--yes", "--wait"));
+
+            Assert.Equal(1, code);
+            Assert.Contains("applied  alice/demo: 2 change(s), now RUNNING\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal); // --wait waited for it
+            Assert.Contains("FAILED   alice/fresh: POST /api/repos/create answered 500 Internal Server Error: storage backend unavailable.", output, StringComparison.Ordinal);
+            Assert.EndsWith("Applied 1 Space(s), 1 failed.\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.DoesNotContain("sk-apply-never-shown", output + error, StringComparison.Ordinal);
+            Assert.Equal("sk-apply-never-shown", _emulator.Hub.SecretValue("alice/demo", "HFS_CLI_APPLY_SECRET"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("HFS_CLI_APPLY_SECRET", null);
+            File.Delete(file);
+        }
+    }
 }

@@ -110,7 +110,7 @@ internal static class ManifestCommands
                 lock (output)
                 {
                     cli.Out.WriteLine(r.Error is null
-                        ? $"applied  {r.Id}: {r.Applied.Count} change(s)"
+                        ? $"applied  {r.Id}: {r.Applied.Count} change(s){(r.Runtime is { } now ? $", now {cli.Stage(now.Stage)}" : string.Empty)}"
                         : $"FAILED   {r.Id}: {Terminal.Safe(r.Error)}{(r.FailedChange is { } c ? $" (at {Terminal.Safe(Describe(c))})" : string.Empty)}");
                 }
             });
