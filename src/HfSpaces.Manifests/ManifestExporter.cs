@@ -21,7 +21,7 @@ public static class ManifestExporter
         ArgumentNullException.ThrowIfNull(spaces);
         var ids = spaces.Distinct().ToList();
         var scheduler = new HubScheduler();
-        var read = await scheduler.RunAsync(ids, (id, _) => ReadAsync(client, id, cancellationToken), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var read = await scheduler.RunAsync(ids, (id, _) => LiveSpace.ReadAsync(client, id, cancellationToken), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (read.FirstOrDefault(r => r.Status != ScheduledStatus.Succeeded) is { } failed)
         {
             throw failed.Error ?? new OperationCanceledException(cancellationToken);
@@ -100,15 +100,6 @@ public static class ManifestExporter
         }
 
         return yaml.ToString();
-    }
-
-    private static async Task<(SpaceInfo, SpaceRuntime, IReadOnlyDictionary<string, SpaceVariable>, IReadOnlyDictionary<string, SpaceSecret>)> ReadAsync(HfSpacesClient client, SpaceId id, CancellationToken cancellationToken)
-    {
-        var info = await client.GetSpaceInfoAsync(id, [SpaceExpand.Runtime, SpaceExpand.Private, SpaceExpand.Sdk], cancellationToken).ConfigureAwait(false);
-        var runtime = info.Runtime ?? await client.GetRuntimeAsync(id, cancellationToken).ConfigureAwait(false);
-        var variables = await client.ListVariablesAsync(id, cancellationToken).ConfigureAwait(false);
-        var secrets = await client.ListSecretsAsync(id, cancellationToken).ConfigureAwait(false);
-        return (info, runtime, variables, secrets);
     }
 
     private static void Line(StringBuilder yaml, string key, string? value)

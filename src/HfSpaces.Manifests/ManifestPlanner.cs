@@ -30,19 +30,17 @@ public static class ManifestPlanner
 
     private static async Task<SpacePlan> PlanSpaceAsync(HfSpacesClient client, SpaceSpec spec, PlanOptions options, CancellationToken cancellationToken)
     {
-        SpaceInfo info;
+        LiveSpace now;
         try
         {
-            info = await client.GetSpaceInfoAsync(spec.Id, [SpaceExpand.Runtime, SpaceExpand.Private, SpaceExpand.Sdk], cancellationToken).ConfigureAwait(false);
+            now = await LiveSpace.ReadAsync(client, spec.Id, cancellationToken).ConfigureAwait(false);
         }
         catch (HfSpacesNotFoundException)
         {
             return CreatePlan(spec);
         }
 
-        var runtime = info.Runtime ?? await client.GetRuntimeAsync(spec.Id, cancellationToken).ConfigureAwait(false);
-        var variables = await client.ListVariablesAsync(spec.Id, cancellationToken).ConfigureAwait(false);
-        var secrets = await client.ListSecretsAsync(spec.Id, cancellationToken).ConfigureAwait(false);
+        var (info, runtime, variables, secrets) = now;
         var changes = new List<PlannedChange>();
         var notes = new List<string>();
 

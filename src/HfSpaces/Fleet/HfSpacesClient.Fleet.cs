@@ -65,21 +65,19 @@ public partial class HfSpacesClient
             },
             progress is null ? null : new FleetProgress(progress),
             cancellationToken).ConfigureAwait(false);
-        return results.Select(r => r.Status switch
-        {
-            ScheduledStatus.Succeeded => r.Value!,
-            ScheduledStatus.Failed => new FleetResult(r.Item, FleetOutcome.Failed, r.Error is HfSpacesException hub ? hub.Details.ServerMessage ?? hub.Message : r.Error!.Message, null),
-            _ => new FleetResult(r.Item, FleetOutcome.NotStarted, "cancelled before it was sent", null),
-        }).ToList();
+        return results.Select(ToFleetResult).ToList();
     }
+
+    /// <summary>A scheduled item as the fleet reports it: the Hub's own words for a failure.</summary>
+    private static FleetResult ToFleetResult(ScheduledResult<SpaceInfo, FleetResult> scheduled) => scheduled.Status switch
+    {
+        ScheduledStatus.Succeeded => scheduled.Value!,
+        ScheduledStatus.Failed => new FleetResult(scheduled.Item, FleetOutcome.Failed, scheduled.Error is HfSpacesException hub ? hub.Details.ServerMessage ?? hub.Message : scheduled.Error!.Message, null),
+        _ => new FleetResult(scheduled.Item, FleetOutcome.NotStarted, "cancelled before it was sent", null),
+    };
 
     private sealed class FleetProgress(IProgress<FleetResult> progress) : IProgress<ScheduledResult<SpaceInfo, FleetResult>>
     {
-        public void Report(ScheduledResult<SpaceInfo, FleetResult> value) => progress.Report(value.Status switch
-        {
-            ScheduledStatus.Succeeded => value.Value!,
-            ScheduledStatus.Failed => new FleetResult(value.Item, FleetOutcome.Failed, value.Error is HfSpacesException hub ? hub.Details.ServerMessage ?? hub.Message : value.Error!.Message, null),
-            _ => new FleetResult(value.Item, FleetOutcome.NotStarted, "cancelled before it was sent", null),
-        });
+        public void Report(ScheduledResult<SpaceInfo, FleetResult> value) => progress.Report(ToFleetResult(value));
     }
 }
