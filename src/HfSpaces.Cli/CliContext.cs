@@ -24,6 +24,12 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
     /// <summary>True when a person can answer a question on <see cref="In"/> (a terminal); otherwise a confirmation needs <c>--yes</c>.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>Reads a line typed without echo (secrets). Default: a line of <see cref="In"/> (tests, redirected input).</summary>
+    public Func<string>? HiddenReader { get; init; }
+
+    /// <summary>A line typed without echo, through <see cref="HiddenReader"/>.</summary>
+    public string ReadHidden() => HiddenReader?.Invoke() ?? In.ReadLine() ?? string.Empty;
+
     /// <summary>True when ANSI colours make sense: a terminal, and NO_COLOR unset.</summary>
     public bool Colors { get; init; }
 

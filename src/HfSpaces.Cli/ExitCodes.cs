@@ -24,6 +24,9 @@ public static class ExitCodes
     /// <summary><c>wait</c> gave up before the Space reached a terminal stage.</summary>
     public const int Timeout = 6;
 
+    /// <summary><c>wait</c> ended on a stage that is not RUNNING: an error (BUILD_ERROR, RUNTIME_ERROR, CONFIG_ERROR, NO_APP_FILE), PAUSED, STOPPED…</summary>
+    public const int NotRunning = 7;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

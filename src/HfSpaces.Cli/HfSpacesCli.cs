@@ -40,7 +40,7 @@ public static class HfSpacesCli
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var root = new RootCommand("Manage Hugging Face Spaces at run time. Exit codes: 0 ok, 2 usage, 3 not found, 4 auth, 5 Hub failure, 6 wait timeout.");
+        var root = new RootCommand("Manage Hugging Face Spaces: create, find, run, configure and delete them, one at a time, as code (plan/apply) or as a fleet. Exit codes: 0 ok, 2 usage, 3 not found, 4 auth, 5 Hub failure, 6 wait timeout, 7 wait ended not RUNNING, 130 interrupted (plan: 0 no changes, 2 changes pending, 1 error).");
         root.Options.Add(EndpointOption);
         root.Options.Add(TokenOption);
         root.Options.Add(JsonOption);
@@ -105,9 +105,15 @@ public static class HfSpacesCli
         var (code, message) = e switch
         {
             HfSpacesNotFoundException => (ExitCodes.NotFound, e.Message),
-            HfSpacesUnauthorizedException or HfSpacesForbiddenException => (ExitCodes.Auth, e.Message),
+            // The SDK's words are for C# callers; at a shell the token comes from --token or HF_TOKEN.
+            HfSpacesUnauthorizedException or HfSpacesForbiddenException => (ExitCodes.Auth, e.Message.Replace("HfSpacesClientOptions.Token", "pass --token", StringComparison.Ordinal)),
+            HfSpacesConflictException => (ExitCodes.HubFailure, $"{e.Message} Pass --exist-ok if the existing Space will do."),
+            HfSpacesException { StatusCode: null } when e.Message.Contains("could not connect to", StringComparison.Ordinal) =>
+                (ExitCodes.HubFailure, $"{e.Message} Check the endpoint: --endpoint, or HF_ENDPOINT ({Environment.GetEnvironmentVariable("HF_ENDPOINT") ?? "not set: https://huggingface.co"})."),
             HfSpacesException => (ExitCodes.HubFailure, e.Message),
             SpaceWaitTimeoutException => (ExitCodes.Timeout, e.Message),
+            // A person at a shell does not need .NET's " (Parameter 'options')".
+            ArgumentException { ParamName: { } parameter } => (ExitCodes.Usage, e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)),
             ArgumentException => (ExitCodes.Usage, e.Message),
             Manifests.ManifestException => (ExitCodes.Usage, e.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "Cancelled."),

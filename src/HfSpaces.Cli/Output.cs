@@ -22,6 +22,7 @@ internal static class Output
             ("storage", runtime.Storage?.ToString() ?? "-"),
             ("dev mode", runtime.DevMode ? "on" : "off"),
             ("replicas", runtime.Replicas is { } r ? $"{(r.IsAuto ? "auto" : r.Requested?.ToString(CultureInfo.InvariantCulture) ?? "-")} requested, {r.Current?.ToString(CultureInfo.InvariantCulture) ?? "-"} running" : "-"),
+            ("volumes", runtime.Volumes is { Count: > 0 } volumes ? string.Join(", ", volumes.Select(v => $"{v.Type}:{v.Source}:{v.MountPath}{(v.ReadOnly == true ? ":ro" : string.Empty)}")) : "-"),
             ("domains", runtime.Domains.Count == 0 ? "-" : string.Join(", ", runtime.Domains.Select(d => d.Domain))),
             ("error", runtime.ErrorMessage ?? "-"),
         ]);

@@ -305,6 +305,11 @@ public partial class HfSpacesClient : IDisposable
             to = new SpaceId(owner.Name, target ?? source.Name);
         }
 
+        if (to == source)
+        {
+            throw new ArgumentException($"Duplicating {source} onto itself: name a target (namespace/name, or a new name in your namespace).", nameof(target));
+        }
+
         body.Repository = to.ToString();
         var info = from.Duplicate.ToPostRequestInformation(body);
         var fallbackUrl = new Uri(Endpoint, $"spaces/{to}");

@@ -89,7 +89,8 @@ public sealed class CliTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.StartsWith("error: 'a10g-smal' is not a known SpaceHardware value. Did you mean 'a10g-small'?", error, StringComparison.Ordinal);
-        Assert.EndsWith("Pass --force to send it anyway.\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith(". If the Hub added it after this CLI was built, pass --force to send it anyway (see 'hf-spaces hardware list').\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("new SpaceHardware", error, StringComparison.Ordinal);
         Assert.Empty(_emulator.Requests);
     }
 
@@ -537,5 +538,86 @@ public sealed class CliTests : IAsyncLifetime
             Environment.SetEnvironmentVariable("HFS_CLI_APPLY_SECRET", null);
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Wait_on_a_failed_build_or_a_paused_space_exits_7_with_the_hubs_error()
+    {
+        _emulator.Hub.AddSpace(new SpaceSeed("alice/broken", Stage: "BUILD_ERROR", ErrorMessage: "Exit code: 1. Reason: ModuleNotFoundError: No module named 'torch'"));
+
+        var (code, output, error) = await Run(Auth("wait", "alice/broken"));
+        Assert.Equal(ExitCodes.NotRunning, code);
+        Assert.Contains("BUILD_ERROR", output, StringComparison.Ordinal);
+        Assert.Equal("error: alice/broken ended BUILD_ERROR, not RUNNING: Exit code: 1. Reason: ModuleNotFoundError: No module named 'torch'", error.Trim());
+
+        _emulator.Hub.BreakNextBuild("alice/demo", "pip install failed");
+        (code, _, error) = await Run(Auth("hardware", "alice/demo", "t4-small"));
+        Assert.Equal(ExitCodes.Success, code);
+        (code, _, error) = await Run(Auth("wait", "alice/demo", "--json"));
+        Assert.Equal((ExitCodes.NotRunning, "error: alice/demo ended BUILD_ERROR, not RUNNING: pip install failed"), (code, error.Trim()));
+
+        await Run(Auth("restart", "alice/demo"));
+        await Run(Auth("pause", "alice/demo"));
+        (code, _, error) = await Run(Auth("wait", "alice/demo"));
+        Assert.Equal((ExitCodes.NotRunning, "error: alice/demo ended PAUSED, not RUNNING."), (code, error.Trim()));
+    }
+
+    [Fact]
+    public async Task An_empty_secret_is_refused_unless_allowed_and_a_typed_one_is_read_hidden()
+    {
+        var (code, _, error) = await RunWithInput(string.Empty, Auth("secrets", "set", "alice/demo", "API_KEY"));
+        Assert.Equal((ExitCodes.Usage, "error: The value of API_KEY is empty (nothing on stdin: an unset variable piped in?), so nothing was sent. Pass --allow-empty to set an empty secret."), (code, error.Trim()));
+        Assert.Empty(_emulator.Requests);
+
+        (code, _, _) = await RunWithInput("\n", Auth("secrets", "set", "alice/demo", "EMPTY", "--allow-empty"));
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, _emulator.Hub.SecretValue("alice/demo", "EMPTY")));
+
+        (code, var output, error) = await RunWithInput("sk-typed-at-a-terminal\n", interactive: true, Auth("secrets", "set", "alice/demo", "TYPED"));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("Value of TYPED (hidden):", error.Trim());
+        Assert.DoesNotContain("sk-typed", output + error, StringComparison.Ordinal);
+        Assert.Equal("sk-typed-at-a-terminal", _emulator.Hub.SecretValue("alice/demo", "TYPED"));
+    }
+
+    [Fact]
+    public async Task Messages_speak_cli_sleep_on_cpu_basic_warns_and_a_refused_connection_names_the_endpoint()
+    {
+        var (code, _, error) = await Run(Auth("sleep", "alice/demo", "3600"));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("warning: alice/demo runs on cpu-basic, which always sleeps after 48 h: the sleep time was not changed. Request upgraded hardware first ('hf-spaces hardware alice/demo FLAVOR --sleep …').", error.Trim());
+
+        (code, _, error) = await Run("pause", "alice/demo");
+        Assert.Equal(ExitCodes.Auth, code);
+        Assert.Contains("set HF_TOKEN or pass --token.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("HfSpacesClientOptions", error, StringComparison.Ordinal);
+
+        (code, _, error) = await Run(Auth("duplicate", "alice/demo", "alice/site"));
+        Assert.Equal(ExitCodes.HubFailure, code);
+        Assert.EndsWith("Pass --exist-ok if the existing Space will do.", error.Trim(), StringComparison.Ordinal);
+
+        _emulator.ClearRequests();
+        (code, _, error) = await Run(Auth("duplicate", "alice/demo"));
+        Assert.Equal((ExitCodes.Usage, "error: Duplicating alice/demo onto itself: name a target (namespace/name, or a new name in your namespace)."), (code, error.Trim()));
+        Assert.DoesNotContain(_emulator.Requests, r => r.Method == "POST");
+
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        (code, _, error) = await Run(Auth("runtime", "alice/demo", "--endpoint", $"http://127.0.0.1:{closedPort}"));
+        Assert.Equal(ExitCodes.HubFailure, code);
+        Assert.Contains($"could not connect to 127.0.0.1:{closedPort}", error, StringComparison.Ordinal);
+        Assert.Contains("Check the endpoint: --endpoint, or HF_ENDPOINT", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Volumes_are_listed_and_shown_in_the_runtime()
+    {
+        await Run(Auth("volumes", "set", "alice/demo", "model:openai/whisper:/data:ro"));
+
+        var (code, output, _) = await Run(Auth("volumes", "list", "alice/demo"));
+        Assert.Equal((ExitCodes.Success, "type   source          mount  mode\nmodel  openai/whisper  /data  ro\n"), (code, output.ReplaceLineEndings("\n")));
+        (_, output, _) = await Run(Auth("runtime", "alice/demo"));
+        Assert.Contains("volumes     model:openai/whisper:/data:ro", output, StringComparison.Ordinal);
     }
 }

@@ -52,4 +52,27 @@ public sealed class StandaloneTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(new[] { "--help" }, 0, "Usage: HfSpaces.Emulator [--port N] [--user NAME] [--token TOKEN]", "")]
+    [InlineData(new[] { "--port", "abc" }, 2, "", "error: --port 'abc' is not a port number (0 to 65535).")]
+    [InlineData(new[] { "--prot", "5000" }, 2, "", "error: unknown option '--prot'. Run with --help.")]
+    [InlineData(new[] { "--user" }, 2, "", "error: --user needs a value. Run with --help.")]
+    public async Task Its_command_line_has_usage_and_one_line_errors(string[] args, int exitCode, string output, string error)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HfSpaces.Emulator.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(exitCode, process.ExitCode);
+        Assert.StartsWith(output, stdout, StringComparison.Ordinal);
+        Assert.Equal(error, stderr.Trim());
+    }
 }

@@ -38,14 +38,35 @@ internal static class KeyValueCommands
 
         var setSpace = SpaceArgument();
         var key = new Argument<string>("key") { Description = "The secret's name." };
-        var value = new Option<string?>("--value") { Description = "The value. Without it, the value is read from stdin (safer: not in the shell history)." };
+        var value = new Option<string?>("--value") { Description = "The value. Without it: a hidden prompt on a terminal, else stdin (safer: not in the shell history)." };
         var description = new Option<string?>("--description") { Description = "A description." };
-        var set = new Command("set", "Add or replace a secret.") { setSpace, key, value, description };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Set an empty value (refused otherwise: usually an unset variable piped in)." };
+        var set = new Command("set", "Add or replace a secret.") { setSpace, key, value, description, allowEmpty };
         set.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
         {
-            var secret = parse.GetValue(value) ?? (await cli.In.ReadToEndAsync(ct).ConfigureAwait(false)).TrimEnd('\r', '\n');
             var id = parse.GetValue(setSpace);
             var name = parse.GetValue(key)!;
+            string secret;
+            if (parse.GetValue(value) is { } given)
+            {
+                secret = given;
+            }
+            else if (cli.Interactive)
+            {
+                await cli.Err.WriteAsync($"Value of {name} (hidden): ").ConfigureAwait(false);
+                secret = cli.ReadHidden();
+                await cli.Err.WriteLineAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                secret = (await cli.In.ReadToEndAsync(ct).ConfigureAwait(false)).TrimEnd('\r', '\n');
+            }
+
+            if (secret.Length == 0 && !parse.GetValue(allowEmpty))
+            {
+                throw new ArgumentException($"The value of {name} is empty (nothing on stdin: an unset variable piped in?), so nothing was sent. Pass --allow-empty to set an empty secret.");
+            }
+
             await client.SetSecretAsync(id, name, secret, parse.GetValue(description), ct).ConfigureAwait(false);
             Done(cli, json, $"Secret {name} set on {id}.", new { space = id.ToString(), key = name, set = true });
             return ExitCodes.Success;

@@ -85,7 +85,15 @@ internal static class RuntimeCommands
         command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
         {
             var id = parse.GetValue(space);
-            Output.Runtime(cli, id, await client.SetSleepTimeAsync(id, parse.GetValue(seconds), ct).ConfigureAwait(false), json);
+            var wanted = parse.GetValue(seconds);
+            var runtime = await client.SetSleepTimeAsync(id, wanted, ct).ConfigureAwait(false);
+            Output.Runtime(cli, id, runtime, json);
+            if ((runtime.RequestedHardware ?? runtime.Hardware) == SpaceHardware.CpuBasic && runtime.SleepTime != wanted)
+            {
+                // The Hub's rule: the request succeeds and changes nothing. Say so instead of a silent success.
+                await cli.Err.WriteLineAsync($"warning: {id} runs on cpu-basic, which always sleeps after 48 h: the sleep time was not changed. Request upgraded hardware first ('hf-spaces hardware {id} FLAVOR --sleep …').").ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         }));
         return command;
@@ -109,7 +117,7 @@ internal static class RuntimeCommands
     {
         var space = SpaceArgument();
         var timeout = new Option<int>("--timeout") { Description = "Give up after this many seconds (exit code 6).", DefaultValueFactory = _ => 600 };
-        var command = new Command("wait", "Wait until the Space leaves BUILDING/APP_STARTING; prints each stage as it changes.") { space, timeout };
+        var command = new Command("wait", "Wait until the Space leaves BUILDING/APP_STARTING; prints each stage as it changes. Exit code 0 on RUNNING, 7 on an error stage or PAUSED, 6 on timeout.") { space, timeout };
         command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
         {
             var id = parse.GetValue(space);
@@ -125,7 +133,14 @@ internal static class RuntimeCommands
                 Output.Runtime(cli, id, runtime, json: true);
             }
 
-            return ExitCodes.Success;
+            if (runtime.Stage == SpaceStage.Running)
+            {
+                return ExitCodes.Success;
+            }
+
+            // So that 'hardware … && wait … && deploy' stops here.
+            await cli.Err.WriteLineAsync($"error: {id} ended {Terminal.Safe(runtime.Stage.ToString())}, not RUNNING{(runtime.ErrorMessage is { } message ? $": {Terminal.Safe(message)}" : ".")}").ConfigureAwait(false);
+            return ExitCodes.NotRunning;
         }));
         return command;
     }
@@ -233,7 +248,10 @@ internal static class RuntimeCommands
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"{e.Message.Split(" (Parameter", 2)[0]} Pass --force to send it anyway.", e);
+            // The SDK's message speaks C# ("use new SpaceHardware(…)"): say it in CLI words.
+            var message = e.Message.Split(" (Parameter", 2)[0];
+            var cut = message.IndexOf(" To send a value", StringComparison.Ordinal);
+            throw new ArgumentException($"{(cut >= 0 ? message[..cut] : message)} If the Hub added it after this CLI was built, pass --force to send it anyway (see 'hf-spaces hardware list').", e);
         }
     }
 

@@ -3,12 +3,34 @@ using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands;
 
-/// <summary>volumes set SPACE TYPE:SOURCE:MOUNT[:ro]… and volumes delete SPACE.</summary>
+/// <summary>volumes list SPACE, volumes set SPACE TYPE:SOURCE:MOUNT[:ro]… and volumes delete SPACE.</summary>
 internal static class VolumesCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
-        var group = new Command("volumes", "Replace or remove the repositories and buckets mounted into the Space.");
+        var group = new Command("volumes", "List, replace or remove the repositories and buckets mounted into the Space.");
+
+        var listSpace = SpaceArgument();
+        var list = new Command("list", "List the mounted volumes.") { listSpace };
+        list.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var mounted = (await client.GetRuntimeAsync(parse.GetValue(listSpace), ct).ConfigureAwait(false)).Volumes ?? [];
+            if (json)
+            {
+                cli.WriteJson(mounted.Select(v => new { type = v.Type.ToString(), source = v.Source, mountPath = v.MountPath, revision = v.Revision, readOnly = v.ReadOnly, path = v.Path }));
+            }
+            else if (mounted.Count == 0)
+            {
+                cli.Out.WriteLine("No volumes.");
+            }
+            else
+            {
+                Output.Columns(cli, ["type", "source", "mount", "mode"], mounted.Select(v => new[] { v.Type.ToString(), v.Source, v.MountPath, v.ReadOnly == true ? "ro" : "rw" }));
+            }
+
+            return ExitCodes.Success;
+        }));
+        group.Subcommands.Add(list);
 
         var space = SpaceArgument();
         var volumes = new Argument<string[]>("volume")

@@ -57,9 +57,28 @@ public sealed partial class EmulatedHub
 
         space.RunLogs.Add((now, "===== Application Startup ====="));
         space.RunLogs.Add((now, "Running on local URL:  http://0.0.0.0:7860"));
+        if (seed.Stage != "RUNNING")
+        {
+            space.Stage = seed.Stage;
+            space.ErrorMessage = seed.ErrorMessage;
+            if (seed.Stage is not ("RUNNING_BUILDING" or "RUNNING_APP_STARTING"))
+            {
+                space.CurrentHardware = null;
+            }
+        }
+
         lock (_lock)
         {
             _spaces[space.Id] = space;
+        }
+    }
+
+    /// <summary>Makes the Space's next build fail (BUILD_ERROR with <paramref name="message"/>), as a broken Dockerfile would.</summary>
+    public void BreakNextBuild(string id, string message = "Build failed with exit code: 1")
+    {
+        lock (_lock)
+        {
+            (_spaces.TryGetValue(id, out var space) ? space : throw new ArgumentException($"No Space '{id}'.", nameof(id))).BreakNextBuild = message;
         }
     }
 
@@ -394,6 +413,19 @@ public sealed partial class EmulatedHub
         }
 
         var done = rebuild.StartedAt + Timings.Building + Timings.AppStarting;
+        if (space.BreakNextBuild is { } failure)
+        {
+            // The build fails: nothing runs afterwards (a running version is replaced by the failed one, as on the Hub).
+            space.Stage = "BUILD_ERROR";
+            space.ErrorMessage = failure;
+            space.CurrentHardware = null;
+            space.BreakNextBuild = null;
+            space.Rebuild = null;
+            space.BuildLogs.Add((rebuild.StartedAt + Timings.Building, $"ERROR: {failure}"));
+            return;
+        }
+
+        space.ErrorMessage = null;
         space.Stage = "RUNNING";
         space.CurrentHardware = rebuild.Hardware;
         space.RequestedHardware = rebuild.Hardware;
@@ -424,6 +456,7 @@ public sealed partial class EmulatedHub
             DevMode = space.IsStatic ? null : space.DevMode,
             Replicas = new SpaceReplicas { Requested = space.Replicas, Auto = space.Replicas is null, Current = serving ? space.Replicas ?? 1 : null },
             // As recorded: a static Space's runtime has no domains.
+            ErrorMessage = space.Stage.EndsWith("_ERROR", StringComparison.Ordinal) ? space.ErrorMessage : null,
             Domains = space.IsStatic ? null : [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
             Volumes = space.Volumes,
         };

@@ -62,6 +62,12 @@ internal sealed class EmulatedSpace(string @namespace, string name, string sdk, 
 
     public string? ShortDescription { get; set; }
 
+    /// <summary>The error text of an error stage (the runtime's <c>errorMessage</c>).</summary>
+    public string? ErrorMessage { get; set; }
+
+    /// <summary>When set, the next build that completes fails with this message (BUILD_ERROR).</summary>
+    public string? BreakNextBuild { get; set; }
+
     public static string NewSha(DateTimeOffset at, string salt) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{salt}@{at.UtcTicks}")));
 }

@@ -5,4 +5,6 @@ namespace HfSpaces.Emulator.State;
 /// <param name="Sdk"><c>gradio</c>, <c>streamlit</c>, <c>docker</c> or <c>static</c> (static Spaces have no hardware and refuse pause/restart).</param>
 /// <param name="Hardware">The flavor it runs on (ignored for static Spaces).</param>
 /// <param name="Private">Private Spaces are invisible (404) to other accounts.</param>
-public sealed record SpaceSeed(string Id, string Sdk = "gradio", string Hardware = "cpu-basic", bool Private = false);
+/// <param name="Stage">The stage it starts in: RUNNING, or an error stage (BUILD_ERROR, RUNTIME_ERROR, CONFIG_ERROR, NO_APP_FILE), PAUSED…</param>
+/// <param name="ErrorMessage">The <c>errorMessage</c> of an error stage.</param>
+public sealed record SpaceSeed(string Id, string Sdk = "gradio", string Hardware = "cpu-basic", bool Private = false, string Stage = "RUNNING", string? ErrorMessage = null);
