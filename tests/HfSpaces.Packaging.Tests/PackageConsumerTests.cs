@@ -43,6 +43,19 @@ public sealed class PackageConsumerTests : IDisposable
             Assert.Contains("analyzers/dotnet/cs/HfSpaces.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/HfSpaces.Analyzers.CodeFixes.dll", entries);
             Assert.DoesNotContain(entries, e => e.Contains("HfSpaces.Generators", StringComparison.Ordinal));
+
+            // What an intake review reads: the license, the repository, and a README written for the package.
+            using var nuspec = new StreamReader(zip.GetEntry("HfSpaces.nuspec")!.Open());
+            var manifest = await nuspec.ReadToEndAsync();
+            Assert.Contains("<license type=\"expression\">Apache-2.0</license>", manifest, StringComparison.Ordinal);
+            Assert.Contains("<repository type=\"git\" url=\"https://github.com/HfSpacesKiota/HfSpacesKiota\"", manifest, StringComparison.Ordinal);
+            using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+            Assert.StartsWith("# HfSpaces\n", (await readme.ReadToEndAsync()).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        }
+
+        using (var symbols = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"HfSpaces.{_version}.snupkg")))
+        {
+            Assert.Contains("lib/net10.0/HfSpaces.pdb", symbols.Entries.Select(e => e.FullName));
         }
 
         var consumer = Path.Combine(_work, "consumer");
