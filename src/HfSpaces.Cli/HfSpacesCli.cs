@@ -40,6 +40,24 @@ public static class HfSpacesCli
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cli);
+        var parsed = Root(cli).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await cli.Err.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await cli.Err.WriteLineAsync("Run 'hf-spaces --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Out, Error = cli.Err }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The whole command tree (tests parse the README's examples with it).</summary>
+    internal static RootCommand Root(CliContext cli)
+    {
         var root = new RootCommand("Manage Hugging Face Spaces: create, find, run, configure and delete them, one at a time, as code (plan/apply) or as a fleet. Exit codes: 0 ok, 2 usage, 3 not found, 4 auth, 5 Hub failure, 6 wait timeout, 7 wait ended not RUNNING, 130 interrupted (plan: 0 no changes, 2 changes pending, 1 error).");
         root.Options.Add(EndpointOption);
         root.Options.Add(TokenOption);
@@ -58,19 +76,7 @@ public static class HfSpacesCli
             root.Subcommands.Add(command);
         }
 
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                await cli.Err.WriteLineAsync(error.Message).ConfigureAwait(false);
-            }
-
-            await cli.Err.WriteLineAsync("Run 'hf-spaces --help' for usage.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Out, Error = cli.Err }, cancellationToken).ConfigureAwait(false);
+        return root;
     }
 
     /// <summary>A required <c>namespace/name</c> argument, validated while parsing (a bad id is a usage error).</summary>

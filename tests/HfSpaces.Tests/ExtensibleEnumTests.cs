@@ -144,4 +144,13 @@ public sealed class ExtensibleEnumTests
 
         Assert.StartsWith("A SpaceHardware must be a JSON string, not Number.", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_readme_picks_the_cheapest_paid_flavor_with_40_GB_of_vram_as_it_says()
+    {
+        // README "Hardware, stages and storage tiers never break": the comment says L40sx1.
+        var gpu = SpaceHardware.KnownValues.Where(h => h.VramGb >= 40 && h.PricePerHourUsd > 0).MinBy(h => h.PricePerHourUsd);
+
+        Assert.Equal(SpaceHardware.L40sx1, gpu);
+    }
 }
