@@ -38,6 +38,8 @@ public sealed class PackageConsumerTests : IDisposable
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("lib/net10.0/HfSpaces.dll", entries);
+            Assert.Contains("lib/net8.0/HfSpaces.dll", entries);
+            Assert.Single(entries, e => e == "analyzers/dotnet/cs/HfSpaces.Analyzers.dll"); // once, whatever the target frameworks
             Assert.Contains("lib/net10.0/HfSpaces.xml", entries);
             Assert.Contains("README.md", entries);
             Assert.Contains("analyzers/dotnet/cs/HfSpaces.Analyzers.dll", entries);
@@ -72,7 +74,7 @@ public sealed class PackageConsumerTests : IDisposable
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <TargetFrameworks>net8.0;net10.0</TargetFrameworks>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
@@ -86,6 +88,11 @@ public sealed class PackageConsumerTests : IDisposable
         var bad = await Dotnet(consumer, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(bad.Code == 0, bad.Output);
         Assert.Contains("warning HFS001: 'a10g-smal' is not a known hardware flavor: did you mean 'a10g-small' (SpaceHardware.A10gSmall)?", bad.Output, StringComparison.Ordinal);
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            // A .NET 8 project restores and builds against the package, and gets the analyzer too.
+            Assert.Contains(bad.Output.Split('\n'), l => l.Contains("warning HFS001", StringComparison.Ordinal) && l.Contains($"TargetFramework={framework}", StringComparison.Ordinal));
+        }
 
         await WriteProgram(consumer, "SpaceHardware.A10gSmall");
         var good = await Dotnet(consumer, "build", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false");

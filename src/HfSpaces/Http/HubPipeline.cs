@@ -60,7 +60,7 @@ internal static class HubPipeline
     public static HttpClient CreateClient(HttpClient? caller, HfSpacesClientOptions options, HubCredentials credentials)
     {
         HttpMessageHandler last = caller is null ? CreatePrimaryHandler() : new HttpClientTransport(caller);
-        foreach (var handler in CreateHandlers(options, credentials, new RateLimitGate(options.TimeProvider)).Reverse())
+        foreach (var handler in Enumerable.Reverse(CreateHandlers(options, credentials, new RateLimitGate(options.TimeProvider))))
         {
             handler.InnerHandler = last;
             last = handler;

@@ -16,8 +16,13 @@ internal static class JsonText
         }
         catch (InvalidOperationException)
         {
+#if NET9_0_OR_GREATER
             var raw = JsonMarshal.GetRawUtf8Value(element);
             return Encoding.UTF8.GetString(raw.Length >= 2 ? raw[1..^1] : raw);
+#else
+            // .NET 8 cannot hand out the raw bytes of a value it cannot decode: say that something was there.
+            return "\uFFFD";
+#endif
         }
     }
 }

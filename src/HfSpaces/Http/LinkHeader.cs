@@ -40,22 +40,19 @@ internal static class LinkHeader
     /// <summary><c>; rel="next"</c>, <c>; rel=next</c> or <c>; rel="prev next"</c> (relation types are case-insensitive).</summary>
     private static bool HasNextRel(ReadOnlySpan<char> parameters)
     {
-        foreach (var range in parameters.Split(';'))
+        foreach (var part in parameters.ToString().Split(';'))
         {
-            var parameter = parameters[range].Trim();
-            var equals = parameter.IndexOf('=');
+            var parameter = part.Trim();
+            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0 || !parameter[..equals].Trim().Equals("rel", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
             var relations = parameter[(equals + 1)..].Trim().Trim('"').Trim(',').Trim('"');
-            foreach (var relation in relations.Split(' '))
+            if (relations.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => r.Equals("next", StringComparison.OrdinalIgnoreCase)))
             {
-                if (relations[relation].Equals("next", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

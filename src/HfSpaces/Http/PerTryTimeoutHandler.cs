@@ -66,7 +66,11 @@ internal sealed class PerTryTimeoutHandler(TimeSpan timeout, TimeProvider clock)
             }
             else if (!streaming)
             {
+#if NET9_0_OR_GREATER
                 await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+#else
+                response.Content = await BufferAsync(response.Content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+#endif
             }
 
             return response;
@@ -100,6 +104,12 @@ internal sealed class PerTryTimeoutHandler(TimeSpan timeout, TimeProvider clock)
             }
         }
 
+        return Replace(content, buffer, length);
+    }
+
+    /// <summary>The bytes as a new content with the old one's headers (but its length); the old one is disposed.</summary>
+    private static ByteArrayContent Replace(HttpContent content, byte[] buffer, int length)
+    {
         var copy = new ByteArrayContent(buffer, 0, length);
         foreach (var header in content.Headers.NonValidated)
         {
@@ -112,4 +122,29 @@ internal sealed class PerTryTimeoutHandler(TimeSpan timeout, TimeProvider clock)
         content.Dispose();
         return copy;
     }
+
+#if !NET9_0_OR_GREATER
+    /// <summary>.NET 8's LoadIntoBufferAsync takes no token: read the whole body here, cancellable and bounded, as .NET 9's does.</summary>
+    private static async Task<HttpContent> BufferAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, $"The answer is larger than {limit} bytes.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        return Replace(content, buffer.GetBuffer(), (int)buffer.Length);
+    }
+#endif
 }
