@@ -24,6 +24,7 @@ public partial class HfSpacesClient : IDisposable
     private readonly HfSpacesApiClient _api = null!;
     private readonly Uri _endpoint = null!;
     private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly RateLimitGate? _gate;
 
     /// <summary>Creates a client with the default settings (HF_ENDPOINT, HF_TOKEN or the token file).</summary>
     public HfSpacesClient()
@@ -48,7 +49,8 @@ public partial class HfSpacesClient : IDisposable
     {
         options ??= new HfSpacesClientOptions();
         var credentials = Auth.HubCredentials.Resolve(options);
-        _http = HubPipeline.CreateClient(httpClient, options, credentials);
+        _gate = new RateLimitGate(options.TimeProvider);
+        _http = HubPipeline.CreateClient(httpClient, options, credentials, _gate);
         _endpoint = credentials.Endpoint;
         _clock = options.TimeProvider;
         _adapter = CreateAdapter(_http, credentials.Endpoint);
@@ -56,8 +58,9 @@ public partial class HfSpacesClient : IDisposable
     }
 
     /// <summary>On an <see cref="HttpClient"/> from the DI registration, whose handlers already include the SDK's chain.</summary>
-    internal HfSpacesClient(HttpClient pipelineClient, Uri endpoint, TimeProvider clock)
+    internal HfSpacesClient(HttpClient pipelineClient, Uri endpoint, TimeProvider clock, RateLimitGate? gate = null)
     {
+        _gate = gate;
         _http = pipelineClient;
         _endpoint = endpoint;
         _clock = clock;
@@ -76,6 +79,12 @@ public partial class HfSpacesClient : IDisposable
 
     /// <summary>The Hub this client talks to.</summary>
     public virtual Uri Endpoint => _endpoint;
+
+    /// <summary>
+    /// How long until the Hub's rate limit lets this client's calls through again: zero, unless a 429 or a spent
+    /// <c>RateLimit</c> budget made every call of the client wait (progress displays show it).
+    /// </summary>
+    public virtual TimeSpan RateLimitResetsIn => _gate?.Remaining ?? TimeSpan.Zero;
 
     /// <summary>Reads the Space's runtime (<c>GET /api/spaces/{id}/runtime</c>).</summary>
     /// <exception cref="HfSpacesNotFoundException">No such Space, or the token cannot see it.</exception>

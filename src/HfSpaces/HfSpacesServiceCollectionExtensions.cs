@@ -121,8 +121,9 @@ public static class HfSpacesServiceCollectionExtensions
         {
             builder.AddTypedClient((http, provider) =>
             {
-                var (options, credentials) = provider.GetRequiredService<Registration>().Current(Options.DefaultName);
-                return new HfSpacesClient(http, credentials.Endpoint, options.TimeProvider);
+                var registration = provider.GetRequiredService<Registration>();
+                var (options, credentials) = registration.Current(Options.DefaultName);
+                return new HfSpacesClient(http, credentials.Endpoint, options.TimeProvider, registration.Gate(Options.DefaultName, options.TimeProvider));
             });
         }
 
@@ -163,7 +164,7 @@ public static class HfSpacesServiceCollectionExtensions
             }
 
             var (options, credentials) = registration.Current(name);
-            return new HfSpacesClient(http.CreateClient(HttpName(name)), credentials.Endpoint, options.TimeProvider);
+            return new HfSpacesClient(http.CreateClient(HttpName(name)), credentials.Endpoint, options.TimeProvider, registration.Gate(name, options.TimeProvider));
         }
     }
 }

@@ -44,7 +44,9 @@ public sealed class RateLimitGateTests
             Endpoint = server.Endpoint, Token = "hf_x", UseImplicitToken = false, MaxRetries = 3, MaxRetryDelay = TimeSpan.FromSeconds(5),
         });
 
+        Assert.Equal(TimeSpan.Zero, client.RateLimitResetsIn);
         await client.GetRuntimeAsync("alice/a");
+        Assert.InRange(client.RateLimitResetsIn.TotalSeconds, 299, 300); // what a progress display shows
         var error = await Assert.ThrowsAsync<HfSpacesRateLimitedException>(() => client.PauseAsync("alice/a"));
 
         Assert.Single(server.Requests);

@@ -192,11 +192,19 @@ internal static class FleetCommands
             }
 
             var output = new Lock();
+            var announcedUntil = DateTimeOffset.MinValue;
             var results = await client.RunFleetAsync(spaces, action, new HubScheduler(maxParallel), new Progress(r =>
             {
                 lock (output)
                 {
                     Event(cli, json, r.Space.Id, r.Outcome switch { FleetOutcome.Succeeded => "done", FleetOutcome.Skipped => "skip", FleetOutcome.Failed => "FAILED", _ => "not started" }, r.Reason ?? r.Runtime?.Stage.ToString());
+
+                    // Once per closing of the client's rate-limit gate: why the lines stop for a while.
+                    if (client.RateLimitResetsIn is var wait && wait >= TimeSpan.FromSeconds(1) && DateTimeOffset.UtcNow >= announcedUntil)
+                    {
+                        announcedUntil = DateTimeOffset.UtcNow + wait;
+                        Event(cli, json, null, "waiting", $"{Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s for the Hub's rate limit");
+                    }
                 }
             }), ct).ConfigureAwait(false);
             var failed = results.Count(r => r.Outcome == FleetOutcome.Failed);
@@ -208,15 +216,15 @@ internal static class FleetCommands
     }
 
     /// <summary>A line per Space on a terminal; one NDJSON event per Space with --json.</summary>
-    private static void Event(CliContext cli, bool json, SpaceId space, string what, string? detail)
+    private static void Event(CliContext cli, bool json, SpaceId? space, string what, string? detail)
     {
         if (json)
         {
-            cli.WriteJsonLine(new { @event = what.ToLowerInvariant().Replace(' ', '_'), space = space.ToString(), detail });
+            cli.WriteJsonLine(new { @event = what.ToLowerInvariant().Replace(' ', '_'), space = space?.ToString(), detail });
         }
         else
         {
-            cli.Out.WriteLine($"{what,-11} {space}{(detail is null ? string.Empty : $": {Terminal.Safe(detail)}")}");
+            cli.Out.WriteLine($"{what,-11} {(space is { } id ? id.ToString() : "…")}{(detail is null ? string.Empty : $": {Terminal.Safe(detail)}")}");
         }
     }
 

@@ -57,10 +57,10 @@ internal static class HubPipeline
     };
 
     /// <summary>An <see cref="HttpClient"/> over the chain: the SDK's own pool, or in front of the caller's client. Its timeout is per try, in the chain.</summary>
-    public static HttpClient CreateClient(HttpClient? caller, HfSpacesClientOptions options, HubCredentials credentials)
+    public static HttpClient CreateClient(HttpClient? caller, HfSpacesClientOptions options, HubCredentials credentials, RateLimitGate gate)
     {
         HttpMessageHandler last = caller is null ? CreatePrimaryHandler() : new HttpClientTransport(caller);
-        foreach (var handler in Enumerable.Reverse(CreateHandlers(options, credentials, new RateLimitGate(options.TimeProvider))))
+        foreach (var handler in Enumerable.Reverse(CreateHandlers(options, credentials, gate)))
         {
             handler.InnerHandler = last;
             last = handler;
