@@ -219,6 +219,19 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         Assert.Equal(["""{"key":"N","value":"2"}""", """{"key":"N","value":"3"}""", """{"key":"N","value":"4"}"""], emulator.Requests.Select(r => r.Body));
     }
 
+    [Fact]
+    public async Task Following_the_build_log_streams_until_the_build_ends()
+    {
+        _emulator.Hub.Timings = new StageTimings(TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(200));
+        await _client.RequestHardwareAsync("alice/demo", SpaceHardware.T4Small);
+
+        var lines = await _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Type = SpaceLogType.Build, Follow = true }).Select(l => l.Text).ToListAsync();
+
+        // The line written when the build finished arrived on the same stream: it stayed open until then, and ended.
+        Assert.Equal("Image pushed; starting the application", lines[^1]);
+        Assert.Equal(SpaceStage.Running, (await _client.GetRuntimeAsync("alice/demo")).Stage);
+    }
+
     private sealed class Progress(Action<SpaceRuntime> report) : IProgress<SpaceRuntime>
     {
         public void Report(SpaceRuntime value) => report(value);

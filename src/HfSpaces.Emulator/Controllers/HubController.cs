@@ -32,9 +32,44 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
 
     public override async Task<IActionResult> StreamSpaceLogs([FromQuery] int? tail, string @namespace, string repo, string logType, CancellationToken cancellationToken = default)
     {
-        var lines = hub.Logs(Caller, @namespace, repo, logType, tail);
+        var caller = Caller;
+        var lines = hub.Logs(caller, @namespace, repo, logType, tail);
         Response.StatusCode = 200;
         Response.ContentType = "text/event-stream";
+        await Response.WriteAsync(Events(lines), cancellationToken).ConfigureAwait(false);
+        await Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // As on the Hub, a build log stays open while the Space builds: new lines as they are written, until the build ends.
+        var sent = hub.Logs(caller, @namespace, repo, logType, tail: null).Count;
+        while (logType == "build" && hub.IsBuilding(@namespace, repo) && !HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return new EmptyResult();
+            }
+
+            var all = hub.Logs(caller, @namespace, repo, logType, tail: null);
+            if (all.Count > sent)
+            {
+                await Response.WriteAsync(Events(all.Skip(sent)), HttpContext.RequestAborted).ConfigureAwait(false);
+                await Response.Body.FlushAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+                sent = all.Count;
+            }
+        }
+
+        var rest = hub.Logs(caller, @namespace, repo, logType, tail: null).Skip(sent).ToList();
+
+        // The last lines, then a keep-alive, as the Hub sends between lines.
+        await Response.WriteAsync(Events(rest) + "data: \n\n", cancellationToken).ConfigureAwait(false);
+        return new EmptyResult();
+    }
+
+    private static string Events(IEnumerable<(DateTimeOffset At, string Line)> lines)
+    {
         var text = new StringBuilder();
         foreach (var (at, line) in lines)
         {
@@ -42,10 +77,7 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
             text.Append("data: ").Append(json).Append("\n\n");
         }
 
-        // A keep-alive, as the Hub sends between lines.
-        text.Append("data: \n\n");
-        await Response.WriteAsync(text.ToString(), cancellationToken).ConfigureAwait(false);
-        return new EmptyResult();
+        return text.ToString();
     }
 
     public override Task<ActionResult<IDictionary<string, SpaceSecret>>> ListSpaceSecrets(string @namespace, string repo, CancellationToken cancellationToken = default) =>

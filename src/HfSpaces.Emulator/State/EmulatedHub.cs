@@ -308,6 +308,18 @@ public sealed partial class EmulatedHub
         return (tail is { } n && n >= 0 ? lines.TakeLast(n) : lines).ToList();
     });
 
+    /// <summary>True while the Space builds or starts (its build log is still being written).</summary>
+    internal bool IsBuilding(string ns, string repo) => Locked(() =>
+    {
+        if (!_spaces.TryGetValue($"{ns}/{repo}", out var space))
+        {
+            return false;
+        }
+
+        Advance(space);
+        return space.Rebuild is not null;
+    });
+
     internal WhoAmI WhoAmI(EmulatedAccount? caller)
     {
         var account = caller ?? throw HubError.Unauthorized();
