@@ -43,6 +43,17 @@ public static class HfSpacesCli
         var parsed = Root(cli).Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            // A mistyped command: say which one was meant, instead of "Required command was not provided".
+            var command = parsed.CommandResult.Command;
+            if (command.Subcommands.Count > 0 && parsed.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } typo)
+            {
+                var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+                var suggestion = ValueSuggestions.Nearest(typo, names);
+                var path = command is RootCommand ? "hf-spaces" : $"hf-spaces {command.Name}";
+                await cli.Err.WriteLineAsync($"error: '{Terminal.Safe(typo)}' is not a {path} command.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")} Commands: {string.Join(", ", names)}.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             foreach (var error in parsed.Errors)
             {
                 await cli.Err.WriteLineAsync(error.Message).ConfigureAwait(false);

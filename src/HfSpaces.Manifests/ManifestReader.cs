@@ -363,30 +363,7 @@ public static class ManifestReader
 
         private SourceLocation Location(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
-        private static string? Suggest(string value, IEnumerable<string> known) =>
-            known.Select(k => (Known: k, Distance: Distance(value.ToLowerInvariant(), k.ToLowerInvariant())))
-                .Where(k => k.Distance <= Math.Max(2, k.Known.Length / 3))
-                .OrderBy(k => k.Distance)
-                .Select(k => k.Known)
-                .FirstOrDefault();
-
-        private static int Distance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            for (var i = 1; i <= a.Length; i++)
-            {
-                var current = new int[b.Length + 1];
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-
-                previous = current;
-            }
-
-            return previous[b.Length];
-        }
+        private static string? Suggest(string value, IEnumerable<string> known) => ValueSuggestions.Nearest(value, known);
 
         private static SpaceSpec WithDefaults(SpaceSpec spec, SpaceSpec? defaults) => defaults is null ? spec : spec with
         {

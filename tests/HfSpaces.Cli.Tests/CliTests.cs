@@ -620,4 +620,17 @@ public sealed class CliTests : IAsyncLifetime
         (_, output, _) = await Run(Auth("runtime", "alice/demo"));
         Assert.Contains("volumes     model:openai/whisper:/data:ro", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new[] { "runtim", "alice/demo" }, "error: 'runtim' is not a hf-spaces command. Did you mean 'runtime'?")]
+    [InlineData(new[] { "fleet", "paus", "--author", "acme" }, "error: 'paus' is not a hf-spaces fleet command. Did you mean 'pause'?")]
+    [InlineData(new[] { "launch-rockets" }, "error: 'launch-rockets' is not a hf-spaces command. Commands:")]
+    public async Task A_mistyped_command_names_the_nearest_one(string[] args, string message)
+    {
+        var (code, _, error) = await Run(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", error, StringComparison.Ordinal);
+    }
 }

@@ -90,6 +90,19 @@ public sealed class HubCredentialsTests : IDisposable
     }
 
     [Fact]
+    public void XDG_CACHE_HOME_moves_the_default_token_file_and_HF_HOME_wins_over_it()
+    {
+        WriteTokenFile("xdg/huggingface/token", "hf_xdg");
+        _environment["XDG_CACHE_HOME"] = Path.Combine(_home, "xdg");
+        var credentials = HubCredentials.Resolve(Options());
+        Assert.Equal(("hf_xdg", $"the token file {Path.Combine(_home, "xdg", "huggingface", "token")}"), (credentials.Token, credentials.TokenSource));
+
+        WriteTokenFile("custom-home/token", "hf_home");
+        _environment["HF_HOME"] = Path.Combine(_home, "custom-home");
+        Assert.Equal("hf_home", HubCredentials.Resolve(Options()).Token);
+    }
+
+    [Fact]
     public void HF_HOME_and_HF_TOKEN_PATH_move_the_token_file()
     {
         WriteTokenFile("custom-home/token", "hf_home");

@@ -81,10 +81,12 @@ internal sealed class HubCredentials
         var path = options.GetEnvironmentVariable("HF_TOKEN_PATH");
         if (string.IsNullOrWhiteSpace(path))
         {
+            // As huggingface_hub: HF_HOME, else $XDG_CACHE_HOME/huggingface, else ~/.cache/huggingface.
             var home = options.GetEnvironmentVariable("HF_HOME");
             if (string.IsNullOrWhiteSpace(home))
             {
-                home = Path.Combine(options.GetHomeDirectory(), ".cache", "huggingface");
+                var cache = options.GetEnvironmentVariable("XDG_CACHE_HOME");
+                home = Path.Combine(string.IsNullOrWhiteSpace(cache) ? Path.Combine(options.GetHomeDirectory(), ".cache") : cache, "huggingface");
             }
 
             path = Path.Combine(home, "token");
