@@ -206,6 +206,10 @@ public sealed class CliTests : IAsyncLifetime
         var (code, output, error) = await Run("demo", "--emulator");
 
         Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Contains("created demo/new-space with t4-small, a 30 min sleep time, a variable and a secret: BUILDING, hardware applied", output, StringComparison.Ordinal);
+        Assert.Contains("demo's Spaces: demo/new-space (BUILDING)", output, StringComparison.Ordinal);
+        Assert.Contains("made it private: info says private=True, sdk gradio", output, StringComparison.Ordinal);
+        Assert.Contains("deleted demo/new-space", output, StringComparison.Ordinal);
         Assert.Contains("requested t4-small with a 1 h sleep time: RUNNING_BUILDING (requested t4-small)", output, StringComparison.Ordinal);
         Assert.Contains("paused: PAUSED", output, StringComparison.Ordinal);
         Assert.Contains("duplicated to demo/chatbot-copy", output, StringComparison.Ordinal);
@@ -632,5 +636,25 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Usage, code);
         Assert.StartsWith(message, error, StringComparison.Ordinal);
         Assert.DoesNotContain("Required command was not provided", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_on_your_space_asks_first_names_the_endpoint_and_puts_the_space_back()
+    {
+        _emulator.Hub.AddSpace(new SpaceSeed("alice/mine", Hardware: "cpu-upgrade"));
+        await Run(Auth("sleep", "alice/mine", "7200"));
+
+        var (code, _, error) = await Run(Auth("demo", "--space", "alice/mine", "--hardware", "t4-small"));
+        Assert.Equal((ExitCodes.Usage, "error: Refusing to change your Space without confirmation: stdin is not a terminal. Pass --yes."), (code, error.Trim()));
+        Assert.DoesNotContain(_emulator.Requests, r => r.Method == "POST" && r.Path.EndsWith("/hardware", StringComparison.Ordinal) && r.Body.Contains("t4-small", StringComparison.Ordinal));
+
+        (code, var output, error) = await Run(Auth("demo", "--space", "alice/mine", "--hardware", "t4-small", "--yes"));
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.StartsWith($"The demo will change alice/mine on {_emulator.Endpoint}: request t4-small (billed, $0.40/h)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("real Hub", output, StringComparison.Ordinal);
+        Assert.Contains("Restored alice/mine: cpu-upgrade, sleeps after 2 h.", output, StringComparison.Ordinal);
+        var runtime = JsonDocument.Parse((await Run(Auth("runtime", "alice/mine", "--json"))).Out).RootElement;
+        Assert.Equal(("cpu-upgrade", 7200), (runtime.GetProperty("requestedHardware").GetString(), runtime.GetProperty("sleepTimeSeconds").GetInt32()));
     }
 }

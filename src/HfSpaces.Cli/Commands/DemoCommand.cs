@@ -21,9 +21,10 @@ internal static class DemoCommand
         var hardware = new Option<string?>("--hardware") { Description = "The flavor to request (emulator default t4-small; real Hub default cpu-basic, which is free)." };
         var duplicateTo = new Option<string?>("--duplicate-to") { Description = "Real Hub only: also duplicate the Space to this id (creates a Space)." };
         var emulator = new Option<bool>("--emulator") { Description = "Use the embedded emulator even when a token is set." };
-        var command = new Command("demo", "Run a Space lifecycle: runtime, hardware, wait, sleep time, secrets, variables, pause, restart, duplicate, logs.")
+        var yes = new Option<bool>("--yes", "-y") { Description = "Real Hub only: do not ask before changing your Space." };
+        var command = new Command("demo", "Run a Space lifecycle: create, list, inspect, runtime, hardware, wait, sleep time, secrets, variables, pause, restart, duplicate, logs, settings, delete.")
         {
-            space, hardware, duplicateTo, emulator,
+            space, hardware, duplicateTo, emulator, yes,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,8 +43,35 @@ internal static class DemoCommand
                 }
 
                 using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = parse.GetValue(EndpointOption), Token = token, ApplicationId = "hf-spaces-demo" });
-                cli.Out.WriteLine($"Running the lifecycle on {target} at {client.Endpoint} (real Hub).");
-                return await LifecycleAsync(cli, client, SpaceId.Parse(target), parse.GetValue(hardware) ?? SpaceHardware.Values.CpuBasic, parse.GetValue(duplicateTo), staticSpace: null, ct).ConfigureAwait(false);
+                var id = SpaceId.Parse(target);
+                var flavor = RuntimeCommands.ParseFlavor(parse.GetValue(hardware) ?? SpaceHardware.Values.CpuBasic, force: false);
+                var where = client.Endpoint.Host == "huggingface.co" ? "the Hub (huggingface.co)" : client.Endpoint.ToString();
+                var before = await client.GetRuntimeAsync(id, ct).ConfigureAwait(false);
+                var original = before.RequestedHardware ?? before.Hardware;
+                cli.Out.WriteLine($"The demo will change {id} on {where}: request {flavor}{(flavor.PricePerHourUsd is > 0 ? $" (billed, ${flavor.PricePerHourUsd.Value.ToString("0.00", CultureInfo.InvariantCulture)}/h)" : string.Empty)}, set its sleep time, add and remove a secret and a variable, pause and restart it{(parse.GetValue(duplicateTo) is { } d ? $", duplicate it to {d}" : string.Empty)}. At the end it puts back its hardware ({original?.ToString() ?? "none"}), sleep time ({Output.SleepTime(before.SleepTime)}) and stage.");
+                if (!parse.GetValue(yes))
+                {
+                    if (!cli.Interactive)
+                    {
+                        throw new ArgumentException("Refusing to change your Space without confirmation: stdin is not a terminal. Pass --yes.");
+                    }
+
+                    await cli.Err.WriteAsync("Go on? Type 'yes': ").ConfigureAwait(false);
+                    if (!string.Equals((await cli.In.ReadLineAsync(ct).ConfigureAwait(false))?.Trim(), "yes", StringComparison.Ordinal))
+                    {
+                        await cli.Err.WriteLineAsync("Not confirmed: nothing was changed.").ConfigureAwait(false);
+                        return ExitCodes.Cancelled;
+                    }
+                }
+
+                try
+                {
+                    return await LifecycleAsync(cli, client, id, flavor.ToString(), parse.GetValue(duplicateTo), staticSpace: null, created: null, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await RestoreAsync(cli, client, id, before, original).ConfigureAwait(false);
+                }
             }
             catch (Exception e)
             {
@@ -63,15 +91,64 @@ internal static class DemoCommand
         }, ct).ConfigureAwait(false);
         cli.Out.WriteLine($"Started the Hub emulator on {hub.Endpoint} (no account, no network). Set HF_TOKEN and pass --space to run this on the real Hub.");
         using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = hub.Endpoint, Token = token, ApplicationId = "hf-spaces-demo" });
-        return await LifecycleAsync(cli, client, $"{EmulatorUser}/chatbot", hardware, $"{EmulatorUser}/chatbot-copy", $"{EmulatorUser}/landing-page", ct).ConfigureAwait(false);
+        return await LifecycleAsync(cli, client, $"{EmulatorUser}/chatbot", hardware, $"{EmulatorUser}/chatbot-copy", $"{EmulatorUser}/landing-page", $"{EmulatorUser}/new-space", ct).ConfigureAwait(false);
     }
 
-    private static async Task<int> LifecycleAsync(CliContext cli, HfSpacesClient client, SpaceId space, string flavor, string? duplicateTo, SpaceId? staticSpace, CancellationToken ct)
+    /// <summary>Puts the Space back as it was (hardware, sleep time, paused), saying what it could not.</summary>
+    private static async Task RestoreAsync(CliContext cli, HfSpacesClient client, SpaceId space, SpaceRuntime before, SpaceHardware? original)
+    {
+        try
+        {
+            if (original is { } hardware)
+            {
+                TimeSpan? sleep = hardware == SpaceHardware.CpuBasic ? null : before.SleepTime ?? Timeout.InfiniteTimeSpan;
+                await client.RequestHardwareAsync(space, hardware, sleep).ConfigureAwait(false);
+            }
+
+            if (before.Stage == SpaceStage.Paused)
+            {
+                await client.PauseAsync(space).ConfigureAwait(false);
+            }
+
+            cli.Out.WriteLine($"Restored {space}: {original?.ToString() ?? "no hardware"}, sleeps after {Output.SleepTime(before.SleepTime)}{(before.Stage == SpaceStage.Paused ? ", paused" : string.Empty)}.");
+        }
+        catch (HfSpacesException e)
+        {
+            await cli.Err.WriteLineAsync($"warning: {space} could not be put back as it was ({Terminal.Safe(e.Message)}): check its hardware and sleep time.").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> LifecycleAsync(CliContext cli, HfSpacesClient client, SpaceId space, string flavor, string? duplicateTo, SpaceId? staticSpace, SpaceId? created, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var step = 0;
         void Step(string text) => cli.Out.WriteLine($"[{++step,2}] {text}");
         void Detail(string text) => cli.Out.WriteLine($"     {text}");
+
+        if (created is { } fresh)
+        {
+            var creation = await client.CreateSpaceAsync(fresh, new CreateSpaceOptions
+            {
+                Sdk = SpaceSdk.Gradio,
+                Hardware = SpaceHardware.T4Small,
+                SleepTime = TimeSpan.FromMinutes(30),
+                Variables = [new SpaceVariableValue("MODEL_ID", "gpt2")],
+                Secrets = [new SpaceSecretValue("API_KEY", "sk-demo-" + Guid.NewGuid().ToString("N"))],
+            }, ct).ConfigureAwait(false);
+            Step($"created {fresh} with t4-small, a 30 min sleep time, a variable and a secret: {cli.Stage(creation.Runtime!.Stage)}, hardware {(creation.HardwareApplied == true ? "applied" : "NOT applied")}");
+            var listed = new List<string>();
+            await foreach (var info in client.ListSpacesAsync(new SpaceListQuery { Author = fresh.Namespace, Expand = [SpaceExpand.Runtime] }, ct).ConfigureAwait(false))
+            {
+                listed.Add($"{info.Id} ({info.Runtime?.Stage})");
+            }
+
+            Step($"{fresh.Namespace}'s Spaces: {string.Join(", ", listed)}");
+            await client.UpdateSettingsAsync(fresh, new SpaceSettings { Visibility = SpaceVisibility.Private }, ct).ConfigureAwait(false);
+            var described = await client.GetSpaceInfoAsync(fresh, cancellationToken: ct).ConfigureAwait(false);
+            Step($"made it private: info says private={described.Private}, sdk {described.Sdk}, created {described.CreatedAt:u}");
+            await client.DeleteSpaceAsync(fresh, cancellationToken: ct).ConfigureAwait(false);
+            Step($"deleted {fresh}");
+        }
 
         var runtime = await client.GetRuntimeAsync(space, ct).ConfigureAwait(false);
         Step($"runtime of {space}: {cli.Stage(runtime.Stage)} on {runtime.Hardware?.ToString() ?? "no hardware"}, sleeps after {Output.SleepTime(runtime.SleepTime)}");
