@@ -90,6 +90,7 @@ public static class ManifestApplier
                             Visibility = spec.Visibility,
                             Hardware = spec.Hardware,
                             SleepTime = spec.Hardware is { } hw && hw != SpaceHardware.CpuBasic ? spec.SleepTime : null,
+                            Storage = spec.Storage,
                             DevMode = spec.DevMode,
                             Volumes = spec.Volumes,
                             Variables = [.. spec.Variables.Select(v => new SpaceVariableValue(v.Key, v.Value.Value, v.Value.Description))],
@@ -123,6 +124,11 @@ public static class ManifestApplier
                         break;
                     case ChangeKind.Volumes:
                         await client.SetVolumesAsync(spec.Id, spec.Volumes!, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ChangeKind.Storage:
+#pragma warning disable CS0618 // deprecated by the Hub, still a setting people have
+                        await client.RequestStorageAsync(spec.Id, spec.Storage!.Value, cancellationToken).ConfigureAwait(false);
+#pragma warning restore CS0618
                         break;
                     case ChangeKind.DevMode:
                         await client.SetDevModeAsync(spec.Id, spec.DevMode!.Value, cancellationToken).ConfigureAwait(false);

@@ -47,6 +47,7 @@ public static class ManifestExporter
                 Line(yaml, "dev_mode", runtime.DevMode ? "true" : "false");
             }
 
+            Line(yaml, "storage", runtime.Storage?.ToString());
             if (runtime.Replicas is { } replicas && (replicas.IsAuto || replicas.Requested is > 1))
             {
                 Line(yaml, "replicas", replicas.IsAuto ? "auto" : replicas.Requested!.Value.ToString(CultureInfo.InvariantCulture));

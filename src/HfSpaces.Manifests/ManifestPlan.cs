@@ -64,7 +64,7 @@ public sealed record PlannedChange(ChangeKind Kind, string? Key, string? Old, st
 {
     /// <summary>True when the Hub rebuilds (hardware) or restarts (variables, secrets, volumes, dev mode) the Space for it.</summary>
     public bool Restarts => Kind is ChangeKind.Create or ChangeKind.Hardware or ChangeKind.SetVariable or ChangeKind.RemoveVariable
-        or ChangeKind.SetSecret or ChangeKind.RemoveSecret or ChangeKind.Volumes or ChangeKind.DevMode;
+        or ChangeKind.SetSecret or ChangeKind.RemoveSecret or ChangeKind.Volumes or ChangeKind.Storage or ChangeKind.DevMode;
 }
 
 /// <summary>The kinds of change, in the order <see cref="ManifestApplier"/> applies them.</summary>
@@ -90,6 +90,9 @@ public enum ChangeKind
 
     /// <summary>Replace the mounted volumes.</summary>
     Volumes,
+
+    /// <summary>Request a (higher) persistent storage tier.</summary>
+    Storage,
 
     /// <summary>Dev mode on or off.</summary>
     DevMode,

@@ -113,6 +113,11 @@ public static class ManifestPlanner
             changes.Add(new PlannedChange(ChangeKind.Volumes, null, Describe(runtime.Volumes ?? []), Describe(volumes)));
         }
 
+        if (spec.Storage is { } storage && runtime.Storage != storage)
+        {
+            changes.Add(new PlannedChange(ChangeKind.Storage, null, runtime.Storage?.ToString(), storage.ToString()));
+        }
+
         if (spec.DevMode is { } devMode && runtime.DevMode != devMode)
         {
             changes.Add(new PlannedChange(ChangeKind.DevMode, null, OnOff(runtime.DevMode), OnOff(devMode)));

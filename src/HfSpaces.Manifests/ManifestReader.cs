@@ -25,7 +25,7 @@ namespace HfSpaces.Manifests;
 public static class ManifestReader
 {
     /// <summary>The settings a Space (and <c>defaults</c>) may have.</summary>
-    internal static readonly string[] SpaceKeys = ["sdk", "template", "visibility", "hardware", "sleep_time", "dev_mode", "replicas", "volumes", "variables", "secrets"];
+    internal static readonly string[] SpaceKeys = ["sdk", "template", "visibility", "hardware", "sleep_time", "storage", "dev_mode", "replicas", "volumes", "variables", "secrets"];
 
     private static readonly string[] TopKeys = ["defaults", "spaces"];
     private static readonly string[] VolumeKeys = ["type", "source", "mount_path", "revision", "read_only", "path"];
@@ -151,6 +151,7 @@ public static class ManifestReader
                     "visibility" => spec with { Visibility = Vocabulary(value, SpaceVisibility.TryParse, SpaceVisibility.KnownValues, "visibility") },
                     "hardware" => spec with { Hardware = Vocabulary(value, SpaceHardware.TryParse, SpaceHardware.KnownValues, "hardware") },
                     "sleep_time" => spec with { SleepTime = SleepTimeText.Parse(Scalar(value)) ?? Error<TimeSpan?>(value, $"'{Scalar(value)}' is not a sleep time: write 30m, 1h, 1h30m, a number of seconds, or never") },
+                    "storage" => spec with { Storage = Vocabulary(value, SpaceStorage.TryParse, SpaceStorage.KnownValues, "storage tier") },
                     "dev_mode" => spec with { DevMode = Bool(value, "dev_mode") },
                     "replicas" => ReadReplicas(spec, value),
                     "volumes" => spec with { Volumes = ReadVolumes(value) },
@@ -371,6 +372,7 @@ public static class ManifestReader
             Visibility = spec.Visibility ?? defaults.Visibility,
             Hardware = spec.Hardware ?? defaults.Hardware,
             SleepTime = spec.SleepTime ?? defaults.SleepTime,
+            Storage = spec.Storage ?? defaults.Storage,
             DevMode = spec.DevMode ?? defaults.DevMode,
             Replicas = spec.Replicas ?? (spec.AutoReplicas ? null : defaults.Replicas),
             AutoReplicas = spec.AutoReplicas || (spec.Replicas is null && defaults.AutoReplicas),

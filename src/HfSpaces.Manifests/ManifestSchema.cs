@@ -53,6 +53,7 @@ public static class ManifestSchema
                     new JsonObject { ["type"] = "string", ["pattern"] = "^(never|[0-9]+|([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?)$" },
                     new JsonObject { ["type"] = "integer", ["minimum"] = 1 }),
             },
+            ["storage"] = Vocabulary(SpaceStorage.KnownValues.Select(v => v.ToString()), "A persistent storage tier (deprecated by the Hub; tiers only go up)."),
             ["dev_mode"] = new JsonObject { ["type"] = "boolean" },
             ["replicas"] = new JsonObject
             {

@@ -29,6 +29,9 @@ public sealed record SpaceSpec
     /// <summary>The sleep time; <see cref="Timeout.InfiniteTimeSpan"/> for never.</summary>
     public TimeSpan? SleepTime { get; init; }
 
+    /// <summary>A persistent storage tier (deprecated by the Hub; tiers only go up: a downgrade is refused by the Hub).</summary>
+    public SpaceStorage? Storage { get; init; }
+
     /// <summary>Dev mode on or off.</summary>
     public bool? DevMode { get; init; }
 

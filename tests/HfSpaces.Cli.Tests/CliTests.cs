@@ -107,7 +107,7 @@ public sealed class CliTests : IAsyncLifetime
     [InlineData(new[] { "runtime", "demo" }, "'demo' has no namespace")]
     [InlineData(new[] { "runtime" }, "Required argument missing")]
     [InlineData(new[] { "sleep", "alice/demo", "soon" }, "'soon' is not a sleep time")]
-    [InlineData(new[] { "frobnicate" }, "Unrecognized command or argument 'frobnicate'")]
+    [InlineData(new[] { "frobnicate" }, "'frobnicate' is not a hf-spaces command.")]
     public async Task Bad_command_lines_exit_with_the_usage_code(string[] args, string message)
     {
         var (code, _, error) = await Run(args);

@@ -55,6 +55,7 @@ public sealed class ManifestOnEmulatorTests : IAsyncLifetime
                 sdk: docker
                 hardware: t4-small
                 sleep_time: 30m
+                storage: small
                 variables:
                   MODE: prod
                 secrets:
@@ -87,6 +88,7 @@ public sealed class ManifestOnEmulatorTests : IAsyncLifetime
         Assert.Equal(["acme/chat", "acme/new"], result.Spaces.Select(s => s.Id.ToString()));
         Assert.Equal("sk-new-secret-2", _emulator.Hub.SecretValue("acme/new", "NEW_TOKEN"));
         Assert.Equal("sk-db-secret-3", _emulator.Hub.SecretValue("acme/new", "DB_PASSWORD"));
+        Assert.Equal(SpaceStorage.Small, (await _client.GetRuntimeAsync("acme/new")).Storage);
         var runtime = await _client.GetRuntimeAsync("acme/chat");
         Assert.Equal((SpaceHardware.A10gSmall, TimeSpan.FromHours(1)), (runtime.RequestedHardware, runtime.SleepTime));
         Assert.Equal("/api/spaces/acme/chat/hardware", _emulator.Requests.Last(r => r.Path.StartsWith("/api/spaces/acme/chat/", StringComparison.Ordinal) && r.Method == "POST").Path); // hardware last: one rebuild

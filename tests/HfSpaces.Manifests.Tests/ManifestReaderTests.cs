@@ -15,6 +15,7 @@ public sealed class ManifestReaderTests
               acme/chat:
                 sdk: gradio
                 hardware: t4-small
+                storage: small
                 dev_mode: true
                 replicas: auto
                 volumes:
@@ -34,6 +35,7 @@ public sealed class ManifestReaderTests
         var chat = manifest.Spaces[0];
         Assert.Equal(("acme/chat", SpaceSdk.Gradio, SpaceHardware.T4Small, TimeSpan.FromHours(1), SpaceVisibility.Private, true, true), (chat.Id.ToString(), chat.Sdk, chat.Hardware, chat.SleepTime, chat.Visibility, chat.DevMode, chat.AutoReplicas));
         Assert.Equal([new SpaceVolume(SpaceVolumeType.Model, "openai/whisper", "/data") { ReadOnly = true }], chat.Volumes!);
+        Assert.Equal(SpaceStorage.Small, chat.Storage);
         Assert.Equal(new VariableSpec("eu"), chat.Variables["REGION"]);
         Assert.Equal(new VariableSpec("0.2", "sampling"), chat.Variables["TEMPERATURE"]);
         Assert.Equal(("${env:OPENAI_API_KEY}", SecretSource.Environment, "OPENAI_API_KEY"), (chat.Secrets["OPENAI_API_KEY"].Reference, chat.Secrets["OPENAI_API_KEY"].Source, chat.Secrets["OPENAI_API_KEY"].Name));
@@ -59,7 +61,7 @@ public sealed class ManifestReaderTests
 
         Assert.Equal(
             [
-                "team/spaces.yaml:3:5: 'hardwar' is not a Space setting (did you mean 'hardware'?). Allowed: sdk, template, visibility, hardware, sleep_time, dev_mode, replicas, volumes, variables, secrets.",
+                "team/spaces.yaml:3:5: 'hardwar' is not a Space setting (did you mean 'hardware'?). Allowed: sdk, template, visibility, hardware, sleep_time, storage, dev_mode, replicas, volumes, variables, secrets.",
                 "team/spaces.yaml:4:15: 'a10g-smal' is not a known hardware (did you mean 'a10g-small'?). Known: " + string.Join(", ", SpaceHardware.KnownValues) + ".",
                 "team/spaces.yaml:5:17: 'soon' is not a sleep time: write 30m, 1h, 1h30m, a number of seconds, or never.",
                 "team/spaces.yaml:6:15: '0' is not a replica count: a number from 1, or auto.",
