@@ -36,7 +36,7 @@ public sealed class HubScheduler
 
     /// <summary>Runs <paramref name="work"/> for every item and returns the results in the items' order.</summary>
     /// <param name="items">The items (Spaces, plans…).</param>
-    /// <param name="work">The work for one item. It receives a token that is cancelled only if the whole run is abandoned, not on <paramref name="cancellationToken"/>.</param>
+    /// <param name="work">The work for one item. It receives <see cref="CancellationToken.None"/>: a started item is never cut mid-call; <paramref name="cancellationToken"/> only stops new items from starting.</param>
     /// <param name="progress">Told about each item as it ends (from any thread).</param>
     /// <param name="cancellationToken">Stops starting new items; started ones finish.</param>
     public async Task<IReadOnlyList<ScheduledResult<TItem, TResult>>> RunAsync<TItem, TResult>(
