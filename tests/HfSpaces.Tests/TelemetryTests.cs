@@ -6,6 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace HfSpaces.Tests;
 
 /// <summary>Logs and activities describe every exchange, and never carry the token or a secret value.</summary>
+// The ActivitySource, the Meter and their listeners are process-wide: while this runs, no other test may call the SDK
+// (the wire fuzz retries SetSecret on 429s too, which the retry counter cannot tell apart).
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests
 {
     private const string Token = "hf_telemetry_token_0123456789";
@@ -116,3 +119,7 @@ public sealed class TelemetryTests
         }
     }
 }
+
+/// <summary>Runs <see cref="TelemetryTests"/> alone: no test of another class runs in parallel with it.</summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
