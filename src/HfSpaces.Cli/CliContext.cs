@@ -27,6 +27,33 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
     /// <summary>Reads a line typed without echo (secrets). Default: a line of <see cref="In"/> (tests, redirected input).</summary>
     public Func<string>? HiddenReader { get; init; }
 
+    /// <summary>
+    /// Asks before a destructive or costly action: true when <paramref name="skip"/> (--yes) is set or the person types
+    /// <paramref name="answer"/> at <paramref name="question"/>; false (after saying <paramref name="declined"/>) otherwise.
+    /// Without a terminal nobody can answer: <paramref name="refusal"/> is thrown as a usage error, before anything is sent.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(bool skip, string question, string answer, string refusal, string declined, CancellationToken cancellationToken)
+    {
+        if (skip)
+        {
+            return true;
+        }
+
+        if (!Interactive)
+        {
+            throw new ArgumentException(refusal);
+        }
+
+        await Err.WriteAsync($"{question} Type '{answer}': ").ConfigureAwait(false);
+        if (string.Equals((await In.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim(), answer, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        await Err.WriteLineAsync(declined).ConfigureAwait(false);
+        return false;
+    }
+
     /// <summary>A line typed without echo, through <see cref="HiddenReader"/>.</summary>
     public string ReadHidden() => HiddenReader?.Invoke() ?? In.ReadLine() ?? string.Empty;
 
@@ -52,4 +79,10 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
         var color = stage.IsIntermediate ? "33" : text.EndsWith("ERROR", StringComparison.Ordinal) || text == SpaceStage.Values.NoAppFile ? "31" : stage == SpaceStage.Running ? "32" : "90";
         return $"\u001b[{color}m{text}\u001b[0m";
     }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (not a captured context, unlike <see cref="Progress{T}"/>).</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

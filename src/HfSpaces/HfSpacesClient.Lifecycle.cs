@@ -43,25 +43,16 @@ public partial class HfSpacesClient
             Hardware = Optional(options.Hardware, nameof(options.Hardware)),
             StorageTier = Optional(options.Storage, nameof(options.Storage)),
             SleepTimeSeconds = options.SleepTime is { } s ? Seconds(s, nameof(options.SleepTime)) : null,
-            Secrets = options.Secrets?.Select(x => new Wire.SpaceSecretItem { Key = x.Key, Value = x.Value, Description = x.Description }).ToList(),
-            Variables = options.Variables?.Select(ToWire).ToList(),
-            Volumes = options.Volumes is { Count: > 0 } volumes ? volumes.Select(HubModels.FromVolume).ToList() : null,
+            Secrets = HubModels.FromSecrets(options.Secrets),
+            Variables = HubModels.FromVariables(options.Variables),
+            Volumes = HubModels.FromVolumes(options.Volumes),
             DevModeEnabled = options.DevMode,
             ShortDescription = options.ShortDescription,
         };
-        var info = _api.Api.Repos.Create.ToPostRequestInformation(body);
-        var fallbackUrl = new Uri(Endpoint, $"spaces/{space}");
-        Uri url;
-        try
+        var (url, existed) = await MakeSpaceAsync(_api.Api.Repos.Create.ToPostRequestInformation(body), HubRequestOption.CreateSpace, space, options.ExistOk, cancellationToken).ConfigureAwait(false);
+        if (existed)
         {
-            var answer = await SendAsync(info, HubRequestOption.CreateSpace, d => d is null ? null : HubModels.Parse(d, Wire.CreatedRepo.CreateFromDiscriminatorValue).Url, cancellationToken).ConfigureAwait(false);
-            url = Uri.TryCreate(answer, UriKind.Absolute, out var u) ? u : fallbackUrl;
-        }
-        catch (HfSpacesConflictException conflict) when (options.ExistOk)
-        {
-            // The 409 body does not always carry the url (huggingface_hub PR #3279): fall back to the Space's page.
-            var existing = Uri.TryCreate(conflict.Details.ExistingUrl, UriKind.Absolute, out var u) ? u : fallbackUrl;
-            return new SpaceCreation(space, existing, AlreadyExisted: true);
+            return new SpaceCreation(space, url, AlreadyExisted: true);
         }
 
         if (options.Hardware is not { } wanted)

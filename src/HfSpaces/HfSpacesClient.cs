@@ -293,9 +293,9 @@ public partial class HfSpacesClient : IDisposable
             Hardware = Optional(options.Hardware, nameof(options.Hardware)),
             StorageTier = Optional(options.Storage, nameof(options.Storage)),
             SleepTimeSeconds = options.SleepTime is { } s ? Seconds(s, nameof(options.SleepTime)) : null,
-            Secrets = options.Secrets?.Select(x => new Wire.SpaceSecretItem { Key = x.Key, Value = x.Value, Description = x.Description }).ToList(),
-            Variables = options.Variables?.Select(ToWire).ToList(),
-            Volumes = options.Volumes is { Count: > 0 } volumes ? volumes.Select(HubModels.FromVolume).ToList() : null,
+            Secrets = HubModels.FromSecrets(options.Secrets),
+            Variables = HubModels.FromVariables(options.Variables),
+            Volumes = HubModels.FromVolumes(options.Volumes),
         };
 
         SpaceId to;
@@ -320,18 +320,26 @@ public partial class HfSpacesClient : IDisposable
         }
 
         body.Repository = to.ToString();
-        var info = from.Duplicate.ToPostRequestInformation(body);
-        var fallbackUrl = new Uri(Endpoint, $"spaces/{to}");
+        var (url, existed) = await MakeSpaceAsync(from.Duplicate.ToPostRequestInformation(body), HubRequestOption.Duplicate, to, options.ExistOk, cancellationToken).ConfigureAwait(false);
+        return new SpaceDuplicate(to, url, existed);
+    }
+
+    /// <summary>
+    /// Sends a request that makes a Space (create, duplicate) and returns its URL as the Hub answers it — with
+    /// <paramref name="existOk"/>, a 409 is the Space that exists, its URL read from the 409 body. The body does not
+    /// always carry one (huggingface_hub PR #3279): then the Space's page on the endpoint.
+    /// </summary>
+    private async Task<(Uri Url, bool AlreadyExisted)> MakeSpaceAsync(RequestInformation info, HubRequestOption operation, SpaceId space, bool existOk, CancellationToken cancellationToken)
+    {
+        var page = new Uri(Endpoint, $"spaces/{space}");
         try
         {
-            var url = await SendAsync(info, HubRequestOption.Duplicate, d => d is null ? null : HubModels.Parse(d, Wire.RepoUrl.CreateFromDiscriminatorValue).Url, cancellationToken).ConfigureAwait(false);
-            return new SpaceDuplicate(to, Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : fallbackUrl, AlreadyExisted: false);
+            var url = await SendAsync(info, operation, static d => d is null ? null : HubModels.Parse(d, Wire.RepoUrl.CreateFromDiscriminatorValue).Url, cancellationToken).ConfigureAwait(false);
+            return (Uri.TryCreate(url, UriKind.Absolute, out var answered) ? answered : page, false);
         }
-        catch (HfSpacesConflictException conflict) when (options.ExistOk)
+        catch (HfSpacesConflictException conflict) when (existOk)
         {
-            // The 409 body does not always carry the url (huggingface_hub PR #3279): fall back to the Space's page.
-            var existing = Uri.TryCreate(conflict.Details.ExistingUrl, UriKind.Absolute, out var u) ? u : fallbackUrl;
-            return new SpaceDuplicate(to, existing, AlreadyExisted: true);
+            return (Uri.TryCreate(conflict.Details.ExistingUrl, UriKind.Absolute, out var existing) ? existing : page, true);
         }
     }
 
@@ -533,8 +541,6 @@ public partial class HfSpacesClient : IDisposable
         where T : struct =>
         value is { } v ? Required(v.ToString()!, name, "a known member or an explicit value") : null;
 
-    private static Wire.SpaceVariableItem ToWire(SpaceVariableValue v) =>
-        new() { Key = v.Key, Value = v.Value, Description = v.Description };
 
     /// <summary>Whole seconds for the wire: -1 for <see cref="Timeout.InfiniteTimeSpan"/> (never sleep).</summary>
     internal static int Seconds(TimeSpan sleepTime, string parameter)

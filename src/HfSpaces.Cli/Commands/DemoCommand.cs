@@ -49,19 +49,15 @@ internal static class DemoCommand
                 var before = await client.GetRuntimeAsync(id, ct).ConfigureAwait(false);
                 var original = before.RequestedHardware ?? before.Hardware;
                 cli.Out.WriteLine($"The demo will change {id} on {where}: request {flavor}{(flavor.PricePerHourUsd is > 0 ? $" (billed, ${flavor.PricePerHourUsd.Value.ToString("0.00", CultureInfo.InvariantCulture)}/h)" : string.Empty)}, set its sleep time, add and remove a secret and a variable, pause and restart it{(parse.GetValue(duplicateTo) is { } d ? $", duplicate it to {d}" : string.Empty)}. At the end it puts back its hardware ({original?.ToString() ?? "none"}), sleep time ({Output.SleepTime(before.SleepTime)}) and stage.");
-                if (!parse.GetValue(yes))
+                if (!await cli.ConfirmAsync(
+                    parse.GetValue(yes),
+                    "Go on?",
+                    "yes",
+                    "Refusing to change your Space without confirmation: stdin is not a terminal. Pass --yes.",
+                    "Not confirmed: nothing was changed.",
+                    ct).ConfigureAwait(false))
                 {
-                    if (!cli.Interactive)
-                    {
-                        throw new ArgumentException("Refusing to change your Space without confirmation: stdin is not a terminal. Pass --yes.");
-                    }
-
-                    await cli.Err.WriteAsync("Go on? Type 'yes': ").ConfigureAwait(false);
-                    if (!string.Equals((await cli.In.ReadLineAsync(ct).ConfigureAwait(false))?.Trim(), "yes", StringComparison.Ordinal))
-                    {
-                        await cli.Err.WriteLineAsync("Not confirmed: nothing was changed.").ConfigureAwait(false);
-                        return ExitCodes.Cancelled;
-                    }
+                    return ExitCodes.Cancelled;
                 }
 
                 try

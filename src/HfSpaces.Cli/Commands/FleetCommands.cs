@@ -176,24 +176,20 @@ internal static class FleetCommands
                 return ExitCodes.Success;
             }
 
-            if (spaces.Count > 0 && !parse.GetValue(yes))
+            if (!await cli.ConfirmAsync(
+                spaces.Count == 0 || parse.GetValue(yes),
+                $"{action.Name} {spaces.Count} Space(s) of {query.Author}?",
+                "yes",
+                $"Refusing to {action.Name} {spaces.Count} Space(s) of {query.Author} without confirmation: stdin is not a terminal. Check with --dry-run, then pass --yes.",
+                "Not confirmed: nothing was sent.",
+                ct).ConfigureAwait(false))
             {
-                if (!cli.Interactive)
-                {
-                    throw new ArgumentException($"Refusing to {action.Name} {spaces.Count} Space(s) of {query.Author} without confirmation: stdin is not a terminal. Check with --dry-run, then pass --yes.");
-                }
-
-                await cli.Err.WriteAsync($"{action.Name} {spaces.Count} Space(s) of {query.Author}? Type 'yes': ").ConfigureAwait(false);
-                if (!string.Equals((await cli.In.ReadLineAsync(ct).ConfigureAwait(false))?.Trim(), "yes", StringComparison.Ordinal))
-                {
-                    await cli.Err.WriteLineAsync("Not confirmed: nothing was sent.").ConfigureAwait(false);
-                    return ExitCodes.Cancelled;
-                }
+                return ExitCodes.Cancelled;
             }
 
             var output = new Lock();
             var announcedUntil = DateTimeOffset.MinValue;
-            var results = await client.RunFleetAsync(spaces, action, new HubScheduler(maxParallel), new Progress(r =>
+            var results = await client.RunFleetAsync(spaces, action, new HubScheduler(maxParallel), new InlineProgress<FleetResult>(r =>
             {
                 lock (output)
                 {
@@ -244,9 +240,4 @@ internal static class FleetCommands
     private static SpaceHardware? Flavor(SpaceInfo space) => space.Runtime?.RequestedHardware ?? space.Runtime?.Hardware;
 
     private static string Usd(decimal value) => "$" + value.ToString(value >= 1000 ? "#,0" : "0.00", CultureInfo.InvariantCulture);
-
-    private sealed class Progress(Action<FleetResult> report) : IProgress<FleetResult>
-    {
-        public void Report(FleetResult value) => report(value);
-    }
 }

@@ -215,20 +215,15 @@ internal static class LifecycleCommands
         command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
         {
             var id = parse.GetValue(space);
-            if (!parse.GetValue(yes))
+            if (!await cli.ConfirmAsync(
+                parse.GetValue(yes),
+                $"Deleting {id} removes its files, settings, secrets and variables for good.",
+                id.ToString(),
+                $"Refusing to delete {id} without confirmation: stdin is not a terminal. Pass --yes to delete it.",
+                "Not confirmed: nothing was deleted.",
+                ct).ConfigureAwait(false))
             {
-                if (!cli.Interactive)
-                {
-                    throw new ArgumentException($"Refusing to delete {id} without confirmation: stdin is not a terminal. Pass --yes to delete it.");
-                }
-
-                await cli.Err.WriteAsync($"Deleting {id} removes its files, settings, secrets and variables for good. Type '{id}' to confirm: ").ConfigureAwait(false);
-                var answer = await cli.In.ReadLineAsync(ct).ConfigureAwait(false);
-                if (!string.Equals(answer?.Trim(), id.ToString(), StringComparison.Ordinal))
-                {
-                    await cli.Err.WriteLineAsync("Not confirmed: nothing was deleted.").ConfigureAwait(false);
-                    return ExitCodes.Cancelled;
-                }
+                return ExitCodes.Cancelled;
             }
 
             var deleted = await client.DeleteSpaceAsync(id, parse.GetValue(missingOk), ct).ConfigureAwait(false);

@@ -88,23 +88,19 @@ internal static class ManifestCommands
                 return ExitCodes.Success;
             }
 
-            if (!parse.GetValue(yes))
+            if (!await cli.ConfirmAsync(
+                parse.GetValue(yes),
+                "Apply these changes?",
+                "yes",
+                "Refusing to apply without confirmation: stdin is not a terminal. Review the plan and pass --yes.",
+                "Not confirmed: nothing was applied.",
+                ct).ConfigureAwait(false))
             {
-                if (!cli.Interactive)
-                {
-                    throw new ArgumentException("Refusing to apply without confirmation: stdin is not a terminal. Review the plan and pass --yes.");
-                }
-
-                await cli.Err.WriteAsync("Apply these changes? Type 'yes': ").ConfigureAwait(false);
-                if (!string.Equals((await cli.In.ReadLineAsync(ct).ConfigureAwait(false))?.Trim(), "yes", StringComparison.Ordinal))
-                {
-                    await cli.Err.WriteLineAsync("Not confirmed: nothing was applied.").ConfigureAwait(false);
-                    return Failed;
-                }
+                return Failed;
             }
 
             var output = new Lock();
-            var progress = json ? null : new Progress(r =>
+            var progress = json ? null : new InlineProgress<SpaceApplyResult>(r =>
             {
                 // Reported from the scheduler's workers: one line at a time.
                 lock (output)
@@ -287,9 +283,4 @@ internal static class ManifestCommands
         warnings = r.Warnings,
         stage = r.Runtime?.Stage.ToString(),
     };
-
-    private sealed class Progress(Action<SpaceApplyResult> report) : IProgress<SpaceApplyResult>
-    {
-        public void Report(SpaceApplyResult value) => report(value);
-    }
 }

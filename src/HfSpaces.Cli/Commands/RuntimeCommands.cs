@@ -155,7 +155,7 @@ internal static class RuntimeCommands
             Timeout = timeout,
             PollInterval = TimeSpan.FromMilliseconds(250),
             MaxPollInterval = TimeSpan.FromSeconds(5),
-            Progress = new InlineProgress(runtime =>
+            Progress = new InlineProgress<SpaceRuntime>(runtime =>
             {
                 if (!quiet && runtime.Stage != last)
                 {
@@ -268,9 +268,4 @@ internal static class RuntimeCommands
         value.Equals("never", StringComparison.OrdinalIgnoreCase) || value == "-1" ? Timeout.InfiniteTimeSpan
         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds)
         : null;
-
-    private sealed class InlineProgress(Action<SpaceRuntime> report) : IProgress<SpaceRuntime>
-    {
-        public void Report(SpaceRuntime value) => report(value);
-    }
 }

@@ -98,15 +98,7 @@ public sealed partial class EmulatedHub
             Volumes = request.Volumes?.Select(ValidVolume).ToList(),
             DevMode = request.DevModeEnabled ?? false,
         };
-        foreach (var variable in request.Variables ?? [])
-        {
-            space.Variables[ValidKey(variable.Key)] = (variable.Value ?? string.Empty, variable.Description, now);
-        }
-
-        foreach (var secret in request.Secrets ?? [])
-        {
-            space.Secrets[ValidKey(secret.Key)] = (secret.Value ?? string.Empty, secret.Description, now);
-        }
+        SetItems(space, request.Variables, request.Secrets, now);
 
         if (space.IsStatic)
         {

@@ -232,15 +232,7 @@ public sealed partial class EmulatedHub
             copy.Variables[variable.Key] = variable.Value;
         }
 
-        foreach (var variable in request.Variables ?? [])
-        {
-            copy.Variables[ValidKey(variable.Key)] = (variable.Value ?? string.Empty, variable.Description, now);
-        }
-
-        foreach (var secret in request.Secrets ?? [])
-        {
-            copy.Secrets[ValidKey(secret.Key)] = (secret.Value ?? string.Empty, secret.Description, now);
-        }
+        SetItems(copy, request.Variables, request.Secrets, now);
 
         copy.Storage = request.StorageTier is null ? null : ValidTier(request.StorageTier);
         copy.Volumes = request.Volumes?.Select(ValidVolume).ToList();
@@ -472,6 +464,20 @@ public sealed partial class EmulatedHub
             Domains = space.IsStatic ? null : [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
             Volumes = space.Volumes,
         };
+    }
+
+    /// <summary>The variables and secrets a create or duplicate body gives the new Space.</summary>
+    private static void SetItems(EmulatedSpace space, IEnumerable<SpaceVariableItem>? variables, IEnumerable<SpaceSecretItem>? secrets, DateTimeOffset now)
+    {
+        foreach (var variable in variables ?? [])
+        {
+            space.Variables[ValidKey(variable.Key)] = (variable.Value ?? string.Empty, variable.Description, now);
+        }
+
+        foreach (var secret in secrets ?? [])
+        {
+            space.Secrets[ValidKey(secret.Key)] = (secret.Value ?? string.Empty, secret.Description, now);
+        }
     }
 
     private static Dictionary<string, SpaceVariable> Variables(EmulatedSpace space) =>

@@ -16,9 +16,10 @@ public partial class HfSpacesClient
     public virtual IAsyncEnumerable<SpaceInfo> ListFleetAsync(FleetQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (string.IsNullOrWhiteSpace(query.Author) || SpaceId.Validate(query.Author, "x") is { } invalid)
+        var invalid = string.IsNullOrWhiteSpace(query.Author) ? string.Empty : SpaceId.Validate(query.Author, "x") is { } rule ? $": {rule}" : null;
+        if (invalid is not null)
         {
-            throw new ArgumentException($"FleetQuery.Author must be a user or organisation name{(string.IsNullOrWhiteSpace(query.Author) ? string.Empty : $": {SpaceId.Validate(query.Author, "x")}")}.", nameof(query));
+            throw new ArgumentException($"FleetQuery.Author must be a user or organisation name{invalid}.", nameof(query));
         }
 
         return FilterAsync(ListSpacesAsync(new SpaceListQuery { Author = query.Author, Search = query.Search, Expand = FleetExpand }, cancellationToken), query, cancellationToken);

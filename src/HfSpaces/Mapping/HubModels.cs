@@ -164,6 +164,18 @@ internal static class HubModels
             Path = v.Path,
         };
 
+    /// <summary>Secrets for a create or duplicate body; null (key omitted) when none.</summary>
+    public static List<Wire.SpaceSecretItem>? FromSecrets(IReadOnlyList<SpaceSecretValue>? secrets) =>
+        secrets?.Select(x => new Wire.SpaceSecretItem { Key = x.Key, Value = x.Value, Description = x.Description }).ToList();
+
+    /// <summary>Variables for a create or duplicate body; null (key omitted) when none.</summary>
+    public static List<Wire.SpaceVariableItem>? FromVariables(IReadOnlyList<SpaceVariableValue>? variables) =>
+        variables?.Select(v => new Wire.SpaceVariableItem { Key = v.Key, Value = v.Value, Description = v.Description }).ToList();
+
+    /// <summary>Volumes for a create or duplicate body; omitted when empty, as huggingface_hub does.</summary>
+    public static List<Wire.SpaceVolume>? FromVolumes(IReadOnlyList<SpaceVolume>? volumes) =>
+        volumes is { Count: > 0 } ? volumes.Select(FromVolume).ToList() : null;
+
     public static Wire.SpaceVolume FromVolume(SpaceVolume v) =>
         new()
         {
