@@ -147,49 +147,6 @@ public partial class HfSpacesClient : IDisposable
     }
 
     /// <summary>
-    /// Polls the runtime until the stage is no longer intermediate (BUILDING, RUNNING_BUILDING, APP_STARTING,
-    /// RUNNING_APP_STARTING) and returns it — RUNNING, an error stage, PAUSED, or a stage this SDK does not know.
-    /// </summary>
-    /// <exception cref="SpaceWaitTimeoutException">Still intermediate after <see cref="WaitForStageOptions.Timeout"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A non-positive timeout or poll interval.</exception>
-    public virtual async Task<SpaceRuntime> WaitForStageAsync(SpaceId space, WaitForStageOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        options ??= new WaitForStageOptions();
-        ValidateSpace(space);
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "WaitForStageOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        if (options.PollInterval <= TimeSpan.Zero || options.MaxPollInterval < options.PollInterval)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.PollInterval, "WaitForStageOptions.PollInterval must be positive and at most MaxPollInterval.");
-        }
-
-        var clock = _clock;
-        var started = clock.GetTimestamp();
-        var delay = options.PollInterval;
-        while (true)
-        {
-            var runtime = await GetRuntimeAsync(space, cancellationToken).ConfigureAwait(false);
-            options.Progress?.Report(runtime);
-            if (!runtime.Stage.IsIntermediate)
-            {
-                return runtime;
-            }
-
-            var remaining = options.Timeout == Timeout.InfiniteTimeSpan ? delay : options.Timeout - clock.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new SpaceWaitTimeoutException(space, options.Timeout, runtime);
-            }
-
-            await Task.Delay(delay < remaining ? delay : remaining, clock, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.MaxPollInterval.Ticks));
-        }
-    }
-
-    /// <summary>
     /// Streams the Space's run (or build) logs. Keep-alives are skipped. Without <see cref="SpaceLogOptions.Follow"/> the
     /// sequence ends once the Hub has been silent for <see cref="SpaceLogOptions.IdleTimeout"/>; with it, when the stream ends
     /// or <paramref name="cancellationToken"/> is cancelled.

@@ -8,9 +8,15 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
     private const string RuntimePath = "/api/spaces/alice/demo/runtime";
     private static readonly WaitForStageOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(20) };
 
-    /// <summary>Each GET of the runtime answers the next stage; the last one repeats.</summary>
+    private const string BuildLogPath = "/api/spaces/alice/demo/logs/build";
+
+    /// <summary>Each GET of the runtime answers the next stage; the last one repeats. The build log has one line and ends.</summary>
     private void ServeStages(params string[] stages)
     {
+        Hub.Server.Given(Request.Create().WithPath(BuildLogPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream")
+                .WithBody("data: {\"data\":\"Successfully built\\n\",\"timestamp\":\"2025-03-07T12:24:18.657Z\"}\n\n"));
+
         for (var i = 0; i < stages.Length; i++)
         {
             var request = Request.Create().WithPath(RuntimePath).UsingGet();
@@ -45,8 +51,12 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
 
         Assert.Equal(SpaceStage.Running, runtime.Stage);
         Assert.Equal([SpaceStage.Building, SpaceStage.RunningBuilding, SpaceStage.AppStarting, SpaceStage.RunningAppStarting, SpaceStage.Running], seen);
-        Assert.Equal(5, Hub.Requests().Count);
-        Assert.All(Hub.Requests(), r => RequestAssert.Sent(r, "GET", RuntimePath));
+        // The build log is followed (from its end: tail=0) once; it ended at once, so it is not opened again.
+        var requests = Hub.Requests();
+        Assert.Equal(6, requests.Count);
+        RequestAssert.Sent(requests[0], "GET", RuntimePath);
+        RequestAssert.Sent(requests[1], "GET", BuildLogPath, "tail=0");
+        Assert.All(requests.Skip(2), r => RequestAssert.Sent(r, "GET", RuntimePath));
     }
 
     [Theory]
@@ -61,7 +71,7 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
         var runtime = await Client.WaitForStageAsync("alice/demo", Fast);
 
         Assert.Equal(stage, runtime.Stage.ToString());
-        Assert.Equal(2, Hub.Requests().Count);
+        Assert.Equal([RuntimePath, BuildLogPath, RuntimePath], Hub.Requests().Select(r => r.Path));
     }
 
     [Fact]
@@ -71,6 +81,7 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
 
         var error = await Assert.ThrowsAsync<SpaceWaitTimeoutException>(() => Client.WaitForStageAsync("alice/demo", new WaitForStageOptions
         {
+            WatchBuildLog = false,
             PollInterval = TimeSpan.FromMilliseconds(10),
             MaxPollInterval = TimeSpan.FromMilliseconds(10),
             Timeout = TimeSpan.FromMilliseconds(1500),

@@ -1,4 +1,5 @@
 using System.Net;
+using HfSpaces.Waiting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Tests;
@@ -7,41 +8,43 @@ namespace HfSpaces.Tests;
 public sealed class WaitBackoffTests
 {
     [Fact]
-    public async Task Polls_back_off_by_half_each_time_up_to_the_maximum()
+    public void Without_a_build_log_it_reads_every_interval_and_faster_only_on_requests_saved_earlier()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
-        var stages = new Queue<string>(["BUILDING", "BUILDING", "APP_STARTING", "APP_STARTING", "RUNNING"]);
-        var polledAt = new List<TimeSpan>();
-        var start = clock.GetUtcNow();
-        var handler = new StubHandler(_ =>
-        {
-            polledAt.Add(clock.GetUtcNow() - start);
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"stage":"{{stages.Dequeue()}}"}""") };
-        });
-        using var http = new HttpClient(handler);
-        using var client = new HfSpacesClient(http, new HfSpacesClientOptions { Endpoint = new Uri("https://hub.example.com"), UseImplicitToken = false, TimeProvider = clock });
+        var schedule = new WaitSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
 
-        var wait = client.WaitForStageAsync("alice/demo", new WaitForStageOptions
+        Assert.Equal(TimeSpan.FromSeconds(1), schedule.Next(TimeSpan.Zero, watchingBuildLog: false));
+        schedule.Read(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromSeconds(2), schedule.Next(TimeSpan.FromSeconds(1), watchingBuildLog: false));
+
+        // 30 s later with only 2 requests made: every half interval.
+        schedule.Read(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(30.5), schedule.Next(TimeSpan.FromSeconds(30), watchingBuildLog: false));
+        Assert.Equal(3, schedule.Requests);
+    }
+
+    [Fact]
+    public void While_the_build_log_is_watched_reads_back_off_from_two_intervals_to_the_maximum_and_its_end_reads_within_budget()
+    {
+        var schedule = new WaitSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        schedule.OpenedBuildLog();
+
+        var reads = new List<double>();
+        var now = TimeSpan.Zero;
+        for (var i = 0; i < 6; i++)
         {
-            PollInterval = TimeSpan.FromSeconds(2),
-            MaxPollInterval = TimeSpan.FromSeconds(4),
-            Timeout = TimeSpan.FromMinutes(1),
-        });
-        while (!wait.IsCompleted)
-        {
-            await Task.Delay(5);
-            clock.Advance(TimeSpan.FromMilliseconds(100));
+            now = schedule.Next(now, watchingBuildLog: true);
+            schedule.Read(now);
+            reads.Add(now.TotalSeconds);
         }
 
-        Assert.Equal(SpaceStage.Running, (await wait).Stage);
-        // Delays of 2 s, 3 s, then 4 s (capped): never shorter; a little longer only by the fake clock's 100 ms steps.
-        var intervals = polledAt.Zip(polledAt.Skip(1), (a, b) => (b - a).TotalSeconds).ToArray();
-        Assert.Equal(4, intervals.Length);
-        var expected = new[] { 2.0, 3.0, 4.0, 4.0 };
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.InRange(intervals[i], expected[i], expected[i] + 0.5);
-        }
+        Assert.Equal([2, 6, 14, 24, 34, 44], reads);
+        Assert.Equal(8, schedule.Requests);
+        Assert.Equal(TimeSpan.FromSeconds(50), schedule.Woken(TimeSpan.FromSeconds(50)));
+
+        // Woken right after a read, with no request saved: waits for the budget.
+        var tight = new WaitSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        tight.OpenedBuildLog();
+        Assert.Equal(TimeSpan.FromSeconds(2), tight.Woken(TimeSpan.FromSeconds(0.3)));
     }
 
     [Fact]

@@ -152,9 +152,8 @@ internal static class RuntimeCommands
         SpaceStage? last = null;
         return client.WaitForStageAsync(space, new WaitForStageOptions
         {
+            // The SDK's schedule: the build log's end wakes it, never more reads than one a second.
             Timeout = timeout,
-            PollInterval = TimeSpan.FromMilliseconds(250),
-            MaxPollInterval = TimeSpan.FromSeconds(5),
             Progress = new InlineProgress<SpaceRuntime>(runtime =>
             {
                 if (!quiet && runtime.Stage != last)

@@ -39,13 +39,14 @@ public sealed class HubController(EmulatedHub hub) : HubControllerBase
         await Response.WriteAsync(Events(lines), cancellationToken).ConfigureAwait(false);
         await Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
 
-        // As on the Hub, a build log stays open while the Space builds: new lines as they are written, until the build ends.
+        // As on the Hub, a build log stays open while the image builds: new lines as they are written, until the build ends.
+        // It checks on the Hub's clock, so a fake clock in tests decides when it ends.
         var sent = hub.Logs(caller, @namespace, repo, logType, tail: null).Count;
         while (logType == "build" && hub.IsBuilding(@namespace, repo) && !HttpContext.RequestAborted.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), HttpContext.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), hub.Clock, HttpContext.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -25,6 +25,9 @@ public sealed partial class EmulatedHub
         _started = _clock.GetUtcNow();
     }
 
+    /// <summary>The clock stages advance on (a fake one in tests).</summary>
+    internal TimeProvider Clock => _clock;
+
     /// <summary>How long builds and start-ups take; can be changed while running.</summary>
     public StageTimings Timings { get; set; }
 
@@ -300,7 +303,7 @@ public sealed partial class EmulatedHub
         return (tail is { } n && n >= 0 ? lines.TakeLast(n) : lines).ToList();
     });
 
-    /// <summary>True while the Space builds or starts (its build log is still being written).</summary>
+    /// <summary>True while the Space's image builds (its build log is still being written); false once it starts.</summary>
     internal bool IsBuilding(string ns, string repo) => Locked(() =>
     {
         if (!_spaces.TryGetValue($"{ns}/{repo}", out var space))
@@ -309,7 +312,7 @@ public sealed partial class EmulatedHub
         }
 
         Advance(space);
-        return space.Rebuild is not null;
+        return space.Rebuild is { Built: false };
     });
 
     internal WhoAmI WhoAmI(EmulatedAccount? caller)
@@ -382,7 +385,7 @@ public sealed partial class EmulatedHub
     {
         var now = _clock.GetUtcNow();
         var whileRunning = space.Stage is "RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING" && space.CurrentHardware is not null;
-        space.Rebuild = (now, hardware, whileRunning);
+        space.Rebuild = (now, hardware, whileRunning, false);
         space.RequestedHardware = hardware;
         space.Stage = whileRunning ? "RUNNING_BUILDING" : "BUILDING";
         if (!whileRunning)
@@ -410,13 +413,7 @@ public sealed partial class EmulatedHub
             return;
         }
 
-        if (elapsed < Timings.Building + Timings.AppStarting)
-        {
-            space.Stage = rebuild.WhileRunning ? "RUNNING_APP_STARTING" : "APP_STARTING";
-            return;
-        }
-
-        var done = rebuild.StartedAt + Timings.Building + Timings.AppStarting;
+        var built = rebuild.StartedAt + Timings.Building;
         if (space.BreakNextBuild is { } failure)
         {
             // The build fails: nothing runs afterwards (a running version is replaced by the failed one, as on the Hub).
@@ -425,16 +422,29 @@ public sealed partial class EmulatedHub
             space.CurrentHardware = null;
             space.BreakNextBuild = null;
             space.Rebuild = null;
-            space.BuildLogs.Add((rebuild.StartedAt + Timings.Building, $"ERROR: {failure}"));
+            space.BuildLogs.Add((built, $"ERROR: {failure}"));
             return;
         }
 
+        if (!rebuild.Built)
+        {
+            // The build log ends here; the application starts (and writes to the run log) afterwards.
+            space.BuildLogs.Add((built, "Image pushed; starting the application"));
+            space.Rebuild = rebuild with { Built = true };
+        }
+
+        if (elapsed < Timings.Building + Timings.AppStarting)
+        {
+            space.Stage = rebuild.WhileRunning ? "RUNNING_APP_STARTING" : "APP_STARTING";
+            return;
+        }
+
+        var done = built + Timings.AppStarting;
         space.ErrorMessage = null;
         space.Stage = "RUNNING";
         space.CurrentHardware = rebuild.Hardware;
         space.RequestedHardware = rebuild.Hardware;
         space.Rebuild = null;
-        space.BuildLogs.Add((done, "Image pushed; starting the application"));
         space.RunLogs.Add((done, "===== Application Startup ====="));
         space.RunLogs.Add((done, $"Running on local URL:  http://0.0.0.0:7860 ({rebuild.Hardware})"));
     }

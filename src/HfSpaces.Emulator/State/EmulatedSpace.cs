@@ -42,8 +42,11 @@ internal sealed class EmulatedSpace(string @namespace, string name, string sdk, 
 
     public List<(DateTimeOffset At, string Line)> RunLogs { get; } = [];
 
-    /// <summary>When the running build started, the flavor it will run on, and whether the old one keeps serving meanwhile.</summary>
-    public (DateTimeOffset StartedAt, string Hardware, bool WhileRunning)? Rebuild { get; set; }
+    /// <summary>
+    /// When the running build started, the flavor it will run on, whether the old one keeps serving meanwhile, and whether
+    /// the image is built (the application is starting).
+    /// </summary>
+    public (DateTimeOffset StartedAt, string Hardware, bool WhileRunning, bool Built)? Rebuild { get; set; }
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
