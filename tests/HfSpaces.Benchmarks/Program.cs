@@ -2,4 +2,11 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*'        (all)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*Runtime*' (the client only)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- wait                (wait lateness on a fake clock: a table)
+if (args is ["wait"])
+{
+    Console.Write(await HfSpaces.Benchmarks.WaitLateness.TableAsync());
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(HfSpaces.Benchmarks.FleetBenchmarks).Assembly).Run(args);
