@@ -204,7 +204,7 @@ public partial class HfSpacesClient
                 var other => throw new ArgumentOutOfRangeException(nameof(settings), other, "SpaceSettings.Gated is not a SpaceGating member."),
             },
         };
-        var info = Space(space).Settings.ToPutRequestInformation(body);
+        var info = Request(Requests.Settings, space, body);
         await SendAsync(info, HubRequestOption.UpdateSettings, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -259,7 +259,7 @@ public partial class HfSpacesClient
 
     private async Task SetReplicasAsync(SpaceId space, Wire.ReplicasRequest.ReplicasRequest_replicas replicas, CancellationToken cancellationToken)
     {
-        var info = Space(space).Replicas.ToPostRequestInformation(new Wire.ReplicasRequest { Replicas = replicas });
+        var info = Request(Requests.Replicas, space, new Wire.ReplicasRequest { Replicas = replicas });
         await SendAsync(info, HubRequestOption.SetReplicas, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 

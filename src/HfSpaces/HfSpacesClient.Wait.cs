@@ -31,7 +31,7 @@ public partial class HfSpacesClient
         var started = clock.GetTimestamp();
         var schedule = new WaitSchedule(options.PollInterval, options.MaxPollInterval);
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var buildLog = new BuildLogWatch(this, space, options.WatchBuildLog, options.MaxPollInterval);
+        var buildLog = new BuildLogWatch(this, space, options.WatchBuildLog, () => clock.GetElapsedTime(started));
         try
         {
             var runtime = await GetRuntimeAsync(space, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public partial class HfSpacesClient
                 {
                     // The build ended (or its log did): read now, within the budget.
                     await SleepUntilAsync(schedule.Woken(clock.GetElapsedTime(started)), null).ConfigureAwait(false);
-                    buildLog.Closed(clock.GetElapsedTime(started));
+                    buildLog.Closed();
                 }
                 else if (!watching)
                 {
@@ -108,12 +108,15 @@ public partial class HfSpacesClient
 
     /// <summary>
     /// The build log a wait follows as a wake-up: one stream at a time; its end (or failure) wakes the wait. A stream that
-    /// failed, or ended sooner than <paramref name="minLifetime"/> while the Space still built, is not opened again.
+    /// failed, or ended within <see cref="MinLifetime"/> (a finished build's log; the Space's stage lagging behind), is not
+    /// opened again in this wait: polling takes over. One that lived longer (a proxy cutting a long stream) is.
     /// </summary>
-    private sealed class BuildLogWatch(HfSpacesClient client, SpaceId space, bool enabled, TimeSpan minLifetime) : IAsyncDisposable
+    private sealed class BuildLogWatch(HfSpacesClient client, SpaceId space, bool enabled, Func<TimeSpan> elapsed) : IAsyncDisposable
     {
+        private static readonly TimeSpan MinLifetime = TimeSpan.FromSeconds(30);
         private Task? _stream;
         private TimeSpan _openedAt;
+        private TimeSpan _endedAt;
         private bool _unusable = !enabled;
 
         /// <summary>True while a stream is open (or has ended without the wait having read since).</summary>
@@ -131,14 +134,15 @@ public partial class HfSpacesClient
             }
 
             _openedAt = now;
+            _endedAt = TimeSpan.MaxValue;
             _stream = FollowAsync(cancellationToken);
             return true;
         }
 
-        /// <summary>The wait has read the runtime after the stream ended at <paramref name="now"/>.</summary>
-        public void Closed(TimeSpan now)
+        /// <summary>The wait has read the runtime after the stream ended.</summary>
+        public void Closed()
         {
-            if (_stream is { } ended && (ended.IsFaulted || now - _openedAt < minLifetime))
+            if (_stream is { } ended && (ended.IsFaulted || _endedAt - _openedAt < MinLifetime))
             {
                 _unusable = true;
                 _ = ended.Exception; // observed: a failed wake-up only means polling
@@ -165,9 +169,16 @@ public partial class HfSpacesClient
         private async Task FollowAsync(CancellationToken cancellationToken)
         {
             var options = new SpaceLogOptions { Type = SpaceLogType.Build, Follow = true, Tail = 0 };
-            await foreach (var _ in client.StreamLogsAsync(space, options, cancellationToken).ConfigureAwait(false))
+            try
             {
-                // Lines only say the build goes on; its end is what the wait needs.
+                await foreach (var _ in client.StreamLogsAsync(space, options, cancellationToken).ConfigureAwait(false))
+                {
+                    // Lines only say the build goes on; its end is what the wait needs.
+                }
+            }
+            finally
+            {
+                _endedAt = elapsed();
             }
         }
     }

@@ -90,7 +90,7 @@ public partial class HfSpacesClient : IDisposable
     /// <exception cref="HfSpacesNotFoundException">No such Space, or the token cannot see it.</exception>
     public virtual async Task<SpaceRuntime> GetRuntimeAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).Runtime.ToGetRequestInformation();
+        var info = Request(Requests.Runtime, space);
         return await RuntimeAsync(info, HubRequestOption.GetRuntime, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,7 +110,7 @@ public partial class HfSpacesClient : IDisposable
             Flavor = Required(hardware.ToString(), nameof(hardware), "a SpaceHardware member or new SpaceHardware(\"flavor\")"),
             SleepTimeSeconds = sleepTime is { } s ? Seconds(s, nameof(sleepTime)) : null,
         };
-        var info = Space(space).Hardware.ToPostRequestInformation(body);
+        var info = Request(Requests.Hardware, space, body);
         return await RuntimeAsync(info, HubRequestOption.RequestHardware, cancellationToken).ConfigureAwait(false);
     }
 
@@ -122,27 +122,23 @@ public partial class HfSpacesClient : IDisposable
     public virtual async Task<SpaceRuntime> SetSleepTimeAsync(SpaceId space, TimeSpan sleepTime, CancellationToken cancellationToken = default)
     {
         var body = new Wire.SleepTimeRequest { Seconds = Seconds(sleepTime, nameof(sleepTime)) };
-        var info = Space(space).Sleeptime.ToPostRequestInformation(body);
+        var info = Request(Requests.SleepTime, space, body);
         return await RuntimeAsync(info, HubRequestOption.SetSleepTime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Pauses the Space (stage PAUSED, not billed). Only the owner can; static Spaces answer 400. <see cref="RestartAsync"/> un-pauses.</summary>
     public virtual async Task<SpaceRuntime> PauseAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).Pause.ToPostRequestInformation();
+        var info = Request(Requests.Pause, space);
         return await RuntimeAsync(info, HubRequestOption.Pause, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Restarts the Space (also un-pauses it). A factory reboot rebuilds without cache. Not retried on server errors: a restart is not idempotent.</summary>
     public virtual async Task<SpaceRuntime> RestartAsync(SpaceId space, bool factoryReboot = false, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).Restart.ToPostRequestInformation(c =>
-        {
-            if (factoryReboot)
-            {
-                c.QueryParameters.Factory = true;
-            }
-        });
+        var info = factoryReboot
+            ? Space(space).Restart.ToPostRequestInformation(static c => c.QueryParameters.Factory = true)
+            : Request(Requests.Restart, space);
         return await RuntimeAsync(info, HubRequestOption.Restart, cancellationToken).ConfigureAwait(false);
     }
 
@@ -186,7 +182,7 @@ public partial class HfSpacesClient : IDisposable
     /// <summary>Lists the Space's secrets: names, descriptions and update times — the Hub never returns values.</summary>
     public virtual async Task<IReadOnlyDictionary<string, SpaceSecret>> ListSecretsAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).Secrets.ToGetRequestInformation();
+        var info = Request(Requests.Secrets, space);
         return await SendAsync(info, HubRequestOption.ListSecrets, HubModels.ToSecrets, cancellationToken).ConfigureAwait(false);
     }
 
@@ -197,7 +193,7 @@ public partial class HfSpacesClient : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
         var body = new Wire.SpaceSecretUpsert { Key = key, Value = value, Description = description };
-        var info = Space(space).Secrets.ToPostRequestInformation(body);
+        var info = Request(Requests.SetSecret, space, body);
         await SendAsync(info, HubRequestOption.SetSecret, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -205,14 +201,14 @@ public partial class HfSpacesClient : IDisposable
     public virtual async Task DeleteSecretAsync(SpaceId space, string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var info = Space(space).Secrets.ToDeleteRequestInformation(new Wire.SpaceKeyReference { Key = key });
+        var info = Request(Requests.DeleteSecret, space, new Wire.SpaceKeyReference { Key = key });
         await SendAsync(info, HubRequestOption.DeleteSecret, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the Space's variables with their values.</summary>
     public virtual async Task<IReadOnlyDictionary<string, SpaceVariable>> ListVariablesAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).Variables.ToGetRequestInformation();
+        var info = Request(Requests.Variables, space);
         return await SendAsync(info, HubRequestOption.ListVariables, HubModels.ToVariables, cancellationToken).ConfigureAwait(false);
     }
 
@@ -222,7 +218,7 @@ public partial class HfSpacesClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
-        var info = Space(space).Variables.ToPostRequestInformation(new Wire.SpaceVariableUpsert { Key = key, Value = value, Description = description });
+        var info = Request(Requests.SetVariable, space, new Wire.SpaceVariableUpsert { Key = key, Value = value, Description = description });
         return await SendAsync(info, HubRequestOption.SetVariable, HubModels.ToVariables, cancellationToken).ConfigureAwait(false);
     }
 
@@ -231,7 +227,7 @@ public partial class HfSpacesClient : IDisposable
     public virtual async Task<IReadOnlyDictionary<string, SpaceVariable>> DeleteVariableAsync(SpaceId space, string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var info = Space(space).Variables.ToDeleteRequestInformation(new Wire.SpaceKeyReference { Key = key });
+        var info = Request(Requests.DeleteVariable, space, new Wire.SpaceKeyReference { Key = key });
         return await SendAsync(info, HubRequestOption.DeleteVariable, HubModels.ToVariables, cancellationToken).ConfigureAwait(false);
     }
 
@@ -320,7 +316,7 @@ public partial class HfSpacesClient : IDisposable
     /// <summary>Turns dev mode on or off (PRO, Team and Enterprise accounts; 400 on static Spaces).</summary>
     public virtual async Task<SpaceRuntime> SetDevModeAsync(SpaceId space, bool enabled, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).DevMode.ToPostRequestInformation(new Wire.DevModeRequest { Enabled = enabled });
+        var info = Request(Requests.DevMode, space, new Wire.DevModeRequest { Enabled = enabled });
         return await RuntimeAsync(info, HubRequestOption.SetDevMode, cancellationToken).ConfigureAwait(false);
     }
 
@@ -339,14 +335,14 @@ public partial class HfSpacesClient : IDisposable
             }
         }
 
-        var info = Space(space).Volumes.ToPutRequestInformation(new Wire.SetVolumesRequest { Volumes = list.Select(HubModels.FromVolume).ToList() });
+        var info = Request(Requests.Volumes, space, new Wire.SetVolumesRequest { Volumes = list.Select(HubModels.FromVolume).ToList() });
         await SendAsync(info, HubRequestOption.SetVolumes, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes all volumes. 400 when none is attached.</summary>
     public virtual async Task DeleteVolumesAsync(SpaceId space, CancellationToken cancellationToken = default)
     {
-        var info = Space(space).Volumes.ToDeleteRequestInformation();
+        var info = Request(Requests.DeleteVolumes, space);
         await SendAsync(info, HubRequestOption.DeleteVolumes, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 

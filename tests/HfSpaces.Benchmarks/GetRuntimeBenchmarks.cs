@@ -73,6 +73,12 @@ public sealed record FloorHardware(string? Current, string? Requested);
 
 public sealed record FloorRuntime(string Stage, FloorHardware? Hardware, string? Storage, int? GcTimeout, bool? DevMode);
 
+public sealed record FloorHardwareRequest(string Flavor, int? SleepTimeSeconds);
+
+public sealed record FloorVariable(string Value, string? Description, DateTimeOffset? UpdatedAt);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(FloorRuntime))]
+[JsonSerializable(typeof(FloorHardwareRequest))]
+[JsonSerializable(typeof(Dictionary<string, FloorVariable>))]
 public sealed partial class FloorJson : JsonSerializerContext;

@@ -11,6 +11,8 @@ namespace HfSpaces.Benchmarks;
 /// <summary>A Kestrel server on loopback answering the recorded runtime body, so every client pays the same network cost.</summary>
 internal sealed class LoopbackHub : IAsyncDisposable
 {
+    public const string VariablesJson = """{"MODEL_ID":{"value":"openai/whisper-large-v3","description":"the checkpoint","updatedAt":"2025-03-07T12:24:18.657Z"},"BATCH":{"value":"8","updatedAt":"2025-03-07T12:24:18.657Z"},"LANG":{"value":"en","updatedAt":"2025-03-07T12:24:19.001Z"}}""";
+
     public const string RuntimeJson = """{"stage":"RUNNING","hardware":{"current":"t4-small","requested":"t4-small"},"storage":null,"gcTimeout":3600,"replicas":{"requested":1,"current":1},"devMode":false,"domains":[{"domain":"alice-demo.hf.space","stage":"READY"}],"sha":"b1d5b3c9a4f0e5c2d1c1b9a8f7e6d5c4b3a29180","sdk":"gradio"}""";
 
     private readonly WebApplication _app;
@@ -30,10 +32,23 @@ internal sealed class LoopbackHub : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var body = System.Text.Encoding.UTF8.GetBytes(RuntimeJson);
+        var variables = System.Text.Encoding.UTF8.GetBytes(VariablesJson);
         app.MapGet("/api/spaces/{ns}/{repo}/runtime", async context =>
         {
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(body);
+        });
+        app.MapPost("/api/spaces/{ns}/{repo}/hardware", async context =>
+        {
+            // The body is read as the Hub would, then the runtime answered.
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(body);
+        });
+        app.MapGet("/api/spaces/{ns}/{repo}/variables", async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(variables);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

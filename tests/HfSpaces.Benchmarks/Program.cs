@@ -2,7 +2,20 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*'        (all)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*Runtime*' (the client only)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- probe               (client CPU and bytes per call, in seconds)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- wait                (wait lateness on a fake clock: a table)
+if (args is ["serve"])
+{
+    await HfSpaces.Benchmarks.RemoteHub.ServeAsync();
+    return;
+}
+
+if (args is ["probe"])
+{
+    Console.Write(await HfSpaces.Benchmarks.CallProbe.RunAsync());
+    return;
+}
+
 if (args is ["wait"])
 {
     Console.Write(await HfSpaces.Benchmarks.WaitLateness.TableAsync());

@@ -23,6 +23,8 @@ public sealed class HubClientTests
         {
             Accounts = new Dictionary<string, string> { ["user"] = "hf_user" },
             Spaces = [new SpaceSeed("user/demo")],
+            // The new Space is read right after its creation and must still be BUILDING, however slow node is to start.
+            Timings = new StageTimings(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10)),
         });
         emulator.Hub.ListPageSize = 1; // huggingface.js asks for 500 a page: make it follow the Link header
 

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using HfSpaces.Generated;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+
+namespace HfSpaces.Benchmarks;
+
+/// <summary>
+/// A quick look (seconds, not BenchmarkDotNet's minutes) at client CPU and bytes per call for each client and call, the
+/// server in its own process: what guides a change before <see cref="CallBenchmarks"/> confirms it.
+/// </summary>
+public static class CallProbe
+{
+    public static async Task<string> RunAsync(int calls = 4000, int callers = 16, int rounds = 3)
+    {
+        using var hub = RemoteHub.Start();
+        using var clients = new Clients(hub.Endpoint);
+        var all = clients.All().ToArray();
+        var cpu = all.Select(_ => new List<double>()).ToArray();
+        var bytes = all.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            // Interleaved rounds, so drift on a shared machine spreads over every client alike.
+            for (var c = 0; c < all.Length; c++)
+            {
+                var run = all[c].Run;
+                await RunConcurrentlyAsync(run, 500, callers);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+                await RunConcurrentlyAsync(run, calls, callers);
+                bytes[c].Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / (double)calls);
+                cpu[c].Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / calls);
+            }
+        }
+
+        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"{callers} concurrent callers, {calls} calls × {rounds} rounds; median (min–max)").AppendLine();
+        text.AppendLine("| call | client | client CPU µs/call | vs floor | bytes/call | vs floor |").AppendLine("|---|---|---:|---:|---:|---:|");
+        for (var c = 0; c < all.Length; c++)
+        {
+            var floor = Array.FindIndex(all, a => a.Call == all[c].Call);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {all[c].Call} | {all[c].Client} | {Median(cpu[c]):0.0} ({cpu[c].Min():0}–{cpu[c].Max():0}) | {Median(cpu[c]) / Median(cpu[floor]):0.00}× | {Median(bytes[c]):0} | {Median(bytes[c]) / Median(bytes[floor]):0.00}× |");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task RunConcurrentlyAsync(Func<Task> run, int calls, int callers)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < calls)
+            {
+                await run();
+            }
+        }));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    /// <summary>The clients compared, each making the three calls: the floor, plain Kiota and the SDK.</summary>
+    internal sealed class Clients : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly HfSpacesApiClient _kiota;
+        private readonly HfSpacesClient _sdk;
+        private readonly SpaceId _space = SpaceId.Parse("alice/demo");
+
+        public Clients(Uri endpoint)
+        {
+            _http = new HttpClient { BaseAddress = endpoint };
+            _http.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
+            _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient()) { BaseUrl = endpoint.ToString().TrimEnd('/') });
+            _sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = "hf_benchmark", MaxRetries = 0 });
+        }
+
+        public IEnumerable<(string Call, string Client, Func<Task> Run)> All() =>
+        [
+            ("GET runtime", "floor", async () => await _http.GetFromJsonAsync("/api/spaces/alice/demo/runtime", FloorJson.Default.FloorRuntime)),
+            ("GET runtime", "plain Kiota", async () => await _kiota.Api.Spaces["alice"]["demo"].Runtime.GetAsync()),
+            ("GET runtime", "SDK", async () => await _sdk.GetRuntimeAsync(_space)),
+            ("POST hardware", "floor", async () =>
+            {
+                using var response = await _http.PostAsJsonAsync("/api/spaces/alice/demo/hardware", new FloorHardwareRequest("t4-small", 3600), FloorJson.Default.FloorHardwareRequest);
+                await response.Content.ReadFromJsonAsync(FloorJson.Default.FloorRuntime);
+            }),
+            ("POST hardware", "plain Kiota", async () => await _kiota.Api.Spaces["alice"]["demo"].Hardware.PostAsync(new Generated.Models.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 })),
+            ("POST hardware", "SDK", async () => await _sdk.RequestHardwareAsync(_space, SpaceHardware.T4Small, TimeSpan.FromHours(1))),
+            ("GET variables", "floor", async () => await _http.GetFromJsonAsync("/api/spaces/alice/demo/variables", FloorJson.Default.DictionaryStringFloorVariable)),
+            ("GET variables", "plain Kiota", async () => await _kiota.Api.Spaces["alice"]["demo"].Variables.GetAsync()),
+            ("GET variables", "SDK", async () => await _sdk.ListVariablesAsync(_space)),
+        ];
+
+        public void Dispose()
+        {
+            _sdk.Dispose();
+            _http.Dispose();
+        }
+    }
+}
