@@ -14,9 +14,14 @@ namespace HfSpaces.Benchmarks;
 /// </summary>
 public static class CallProbe
 {
-    public static async Task<string> RunAsync(int calls = 4000, int callers = 16, int rounds = 3)
+    public static async Task<string> RunAsync(int calls = 3000, int callers = 16, int rounds = 7)
     {
         using var hub = RemoteHub.Start();
+        if (Environment.ProcessorCount >= 2 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = (nint)((1L << (Environment.ProcessorCount - 1)) - 1);
+        }
+
         using var clients = new Clients(hub.Endpoint);
         var all = clients.All().ToArray();
         var cpu = all.Select(_ => new List<double>()).ToArray();
@@ -45,6 +50,22 @@ public static class CallProbe
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One client's call in a loop for a while: something for a profiler to sample (<c>loop CALL CLIENT SECONDS</c>).</summary>
+    public static async Task LoopAsync(string call, string client, TimeSpan duration, int callers = 16)
+    {
+        using var hub = RemoteHub.Start();
+        using var clients = new Clients(hub.Endpoint);
+        var run = clients.All().Single(a => a.Call == call && a.Client == client).Run;
+        var until = DateTime.UtcNow + duration;
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        {
+            while (DateTime.UtcNow < until)
+            {
+                await run();
+            }
+        }));
     }
 
     private static async Task RunConcurrentlyAsync(Func<Task> run, int calls, int callers)

@@ -16,6 +16,24 @@ if (args is ["probe"])
     return;
 }
 
+if (args is ["loop", var call, var client, var seconds])
+{
+    await HfSpaces.Benchmarks.CallProbe.LoopAsync(call, client, TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
+if (args is ["microloop", var mcall])
+{
+    await HfSpaces.Benchmarks.Micro.LoopAsync(mcall, 10);
+    return;
+}
+
+if (args is ["micro"])
+{
+    await HfSpaces.Benchmarks.Micro.RunAsync();
+    return;
+}
+
 if (args is ["wait"])
 {
     Console.Write(await HfSpaces.Benchmarks.WaitLateness.TableAsync());

@@ -26,7 +26,15 @@ internal sealed class RemoteHub : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        // A profiler attached to this process (dotnet-trace sets a diagnostic port) is not for the server.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the loopback Hub");
+        if (Environment.ProcessorCount >= 2 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            // The server on the last core, the client (see CallProbe) on the others: the client's CPU time is its own.
+            process.ProcessorAffinity = (nint)(1L << (Environment.ProcessorCount - 1));
+        }
+
         var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the loopback Hub exited before listening");
         return new RemoteHub(process, new Uri(line));
     }

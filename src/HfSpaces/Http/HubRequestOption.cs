@@ -15,12 +15,16 @@ internal sealed class HubRequestOption : IRequestOption
     private HubRequestOption(string operation, bool idempotent, bool streaming = false)
     {
         Operation = operation;
+        ActivityName = "HfSpaces." + operation;
         Idempotent = idempotent;
         Streaming = streaming;
     }
 
     /// <summary>The façade operation, e.g. <c>GetRuntime</c>; the span is named <c>HfSpaces.GetRuntime</c>.</summary>
     public string Operation { get; }
+
+    /// <summary>The span's name, <c>HfSpaces.</c> and the operation (built once, not per call).</summary>
+    public string ActivityName { get; }
 
     /// <summary>Sending it twice has the effect of sending it once, so failures before an answer may be retried.</summary>
     public bool Idempotent { get; }

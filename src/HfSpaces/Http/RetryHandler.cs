@@ -40,7 +40,11 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
                 }
                 catch (HfSpacesException failure) when (failure.StatusCode is { } failed)
                 {
-                    LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)failed, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                    if (logger.IsEnabled(LogLevel.Debug))
+                    {
+                        LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)failed, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                    }
+
                     throw;
                 }
 
@@ -49,7 +53,11 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
                     gate.Close(reset);
                 }
 
-                LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)response.StatusCode, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)response.StatusCode, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+                }
+
                 return response;
             }
             catch (HfSpacesException failure)

@@ -14,7 +14,7 @@ internal sealed class TelemetryHandler(TimeProvider clock) : DelegatingHandler
     {
         var operation = HubRequestOption.For(request);
         var uri = request.RequestUri!;
-        using var activity = HubMetrics.ActivitySource.StartActivity("HfSpaces." + operation.Operation, ActivityKind.Client);
+        using var activity = HubMetrics.ActivitySource.StartActivity(operation.ActivityName, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("http.request.method", request.Method.Method);

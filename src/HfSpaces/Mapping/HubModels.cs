@@ -66,16 +66,17 @@ internal static class HubModels
 
     private static SpaceDomain[] ToDomains(JsonElement domains)
     {
-        var result = new List<SpaceDomain>(domains.GetArrayLength());
+        var result = new SpaceDomain[domains.GetArrayLength()];
+        var count = 0;
         foreach (var domain in domains.EnumerateArray())
         {
             if (Text(domain, "domain") is { } name)
             {
-                result.Add(new SpaceDomain(name, Text(domain, "stage"), Bool(domain, "isCustom") ?? false));
+                result[count++] = new SpaceDomain(name, Text(domain, "stage"), Bool(domain, "isCustom") ?? false);
             }
         }
 
-        return [.. result];
+        return count == result.Length ? result : result[..count];
     }
 
     /// <summary>The volumes; present but not an array reads as none (as Kiota reads it).</summary>
@@ -320,9 +321,22 @@ internal static class HubModels
         }
     }
 
-    private static DateTimeOffset? OptionalDate(JsonElement element, string name) =>
-        Text(element, name) is { } text
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
-            ? date
-            : null;
+    /// <summary>
+    /// A date: the Hub's UTC ISO-8601 form (<c>2025-03-07T12:24:18.657Z</c>) is read without culture parsing; any other form
+    /// .NET can read is taken as UTC unless it says otherwise; anything else is null.
+    /// </summary>
+    private static DateTimeOffset? OptionalDate(JsonElement element, string name)
+    {
+        if (Text(element, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (text.EndsWith('Z') && element.GetProperty(name).TryGetDateTimeOffset(out var utc))
+        {
+            return utc;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null;
+    }
 }
