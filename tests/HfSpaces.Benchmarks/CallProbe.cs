@@ -91,6 +91,7 @@ public static class CallProbe
     {
         private readonly HttpClient _http;
         private readonly HfSpacesApiClient _kiota;
+        private readonly NSwag.NSwagHubClient _nswag;
         private readonly HfSpacesClient _sdk;
         private readonly SpaceId _space = SpaceId.Parse("alice/demo");
 
@@ -100,12 +101,16 @@ public static class CallProbe
             _http.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
             _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient()) { BaseUrl = endpoint.ToString().TrimEnd('/') });
             _sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = "hf_benchmark", MaxRetries = 0 });
+            var nswagHttp = new HttpClient { BaseAddress = endpoint };
+            nswagHttp.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
+            _nswag = new NSwag.NSwagHubClient(nswagHttp);
         }
 
         public IEnumerable<(string Call, string Client, Func<Task> Run)> All() =>
         [
             ("GET runtime", "floor", async () => await _http.GetFromJsonAsync("/api/spaces/alice/demo/runtime", FloorJson.Default.FloorRuntime)),
             ("GET runtime", "plain Kiota", async () => await _kiota.Api.Spaces["alice"]["demo"].Runtime.GetAsync()),
+            ("GET runtime", "NSwag", async () => await _nswag.GetSpaceRuntimeAsync("alice", "demo", CancellationToken.None)),
             ("GET runtime", "SDK", async () => await _sdk.GetRuntimeAsync(_space)),
             ("POST hardware", "floor", async () =>
             {
@@ -113,9 +118,11 @@ public static class CallProbe
                 await response.Content.ReadFromJsonAsync(FloorJson.Default.FloorRuntime);
             }),
             ("POST hardware", "plain Kiota", async () => await _kiota.Api.Spaces["alice"]["demo"].Hardware.PostAsync(new Generated.Models.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 })),
+            ("POST hardware", "NSwag", async () => await _nswag.RequestSpaceHardwareAsync(new NSwag.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 }, "alice", "demo", CancellationToken.None)),
             ("POST hardware", "SDK", async () => await _sdk.RequestHardwareAsync(_space, SpaceHardware.T4Small, TimeSpan.FromHours(1))),
             ("GET variables", "floor", async () => await _http.GetFromJsonAsync("/api/spaces/alice/demo/variables", FloorJson.Default.DictionaryStringFloorVariable)),
             ("GET variables", "plain Kiota", async () => await _kiota.Api.Spaces["alice"]["demo"].Variables.GetAsync()),
+            ("GET variables", "NSwag", async () => await _nswag.ListSpaceVariablesAsync("alice", "demo", CancellationToken.None)),
             ("GET variables", "SDK", async () => await _sdk.ListVariablesAsync(_space)),
         ];
 

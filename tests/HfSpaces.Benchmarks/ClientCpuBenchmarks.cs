@@ -21,6 +21,7 @@ public class ClientCpuBenchmarks
     private readonly SpaceId _space = SpaceId.Parse("alice/demo");
     private HttpClient _floor = null!;
     private HfSpacesApiClient _kiota = null!;
+    private NSwag.NSwagHubClient _nswag = null!;
     private HfSpacesClient _sdk = null!;
 
     [Params("GET runtime", "POST hardware", "GET variables")]
@@ -32,6 +33,10 @@ public class ClientCpuBenchmarks
         _floor = new HttpClient(new Canned()) { BaseAddress = Endpoint };
         _floor.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
         _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient(new Canned())) { BaseUrl = "https://hub.invalid" });
+
+        var nswagHttp = new HttpClient(new Canned()) { BaseAddress = new Uri("https://hub.invalid/") };
+        nswagHttp.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
+        _nswag = new NSwag.NSwagHubClient(nswagHttp);
 
         var options = new HfSpacesClientOptions { Endpoint = Endpoint, Token = "hf_benchmark", UseImplicitToken = false, MaxRetries = 0 };
         HttpMessageHandler last = new Canned();
@@ -75,6 +80,14 @@ public class ClientCpuBenchmarks
         "GET runtime" => await _kiota.Api.Spaces["alice"]["demo"].Runtime.GetAsync(),
         "POST hardware" => await _kiota.Api.Spaces["alice"]["demo"].Hardware.PostAsync(new Generated.Models.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 }),
         _ => await _kiota.Api.Spaces["alice"]["demo"].Variables.GetAsync(),
+    };
+
+    [Benchmark(Description = "NSwag client")]
+    public async Task<object?> NSwagClient() => Call switch
+    {
+        "GET runtime" => await _nswag.GetSpaceRuntimeAsync("alice", "demo", CancellationToken.None),
+        "POST hardware" => await _nswag.RequestSpaceHardwareAsync(new NSwag.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 }, "alice", "demo", CancellationToken.None),
+        _ => await _nswag.ListSpaceVariablesAsync("alice", "demo", CancellationToken.None),
     };
 
     [Benchmark(Description = "HfSpacesClient")]

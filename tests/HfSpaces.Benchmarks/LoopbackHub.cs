@@ -45,6 +45,23 @@ internal sealed class LoopbackHub : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(body);
         });
+        // ?mb=N (default 64): N MiB of run-log events, as the Hub sends them, then the end of the stream.
+        app.MapGet("/api/spaces/{ns}/{repo}/logs/{type}", async context =>
+        {
+            var mb = int.Parse(context.Request.Query["mb"].FirstOrDefault() ?? "64", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.ContentType = "text/event-stream";
+            var chunk = new System.Text.StringBuilder();
+            for (var i = 0; chunk.Length < 64 * 1024; i++)
+            {
+                chunk.Append("data: {\"data\":\"INFO:     10.16.").Append(i % 250).Append(".7:41822 - \\\"GET /api/predict HTTP/1.1\\\" 200 OK\\n\",\"timestamp\":\"2025-03-07T12:24:18.657Z\"}\n\n");
+            }
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(chunk.ToString());
+            for (long sent = 0; sent < mb * 1024L * 1024; sent += bytes.Length)
+            {
+                await context.Response.Body.WriteAsync(bytes);
+            }
+        });
         app.MapGet("/api/spaces/{ns}/{repo}/variables", async context =>
         {
             context.Response.ContentType = "application/json";

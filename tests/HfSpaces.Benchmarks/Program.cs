@@ -28,6 +28,12 @@ if (args is ["microloop", var mcall])
     return;
 }
 
+if (args is ["logs"])
+{
+    Console.Write(await HfSpaces.Benchmarks.LogThroughput.TableAsync());
+    return;
+}
+
 if (args is ["micro"])
 {
     await HfSpaces.Benchmarks.Micro.RunAsync();

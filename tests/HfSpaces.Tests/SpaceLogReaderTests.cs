@@ -11,9 +11,45 @@ public sealed class SpaceLogReaderTests
     [InlineData("data:{\"data\":\"no space after colon\"}", "no space after colon")]
     [InlineData("data: not json", "not json")]
     [InlineData("data: {\"other\":1}", "{\"other\":1}")]
+    [InlineData("data: {\"data\":\"x\"} trailing", "{\"data\":\"x\"} trailing")]
+    [InlineData("data: {\"data\":7}", "{\"data\":7}")]
+    [InlineData("data: {\"data\":\"a\\r\\n\\n\",\"extra\":{\"nested\":[1,{\"data\":\"no\"}]}}", "a")]
+    [InlineData("data: {\"data\":\"lone \\ud800 surrogate\"}", "lone \\ud800 surrogate")]
+    [InlineData("data: {\"data\":\"caf\\u00e9 \\\"quoted\\\"\"}", "café \"quoted\"")]
     public void Data_lines_become_log_lines(string line, string text)
     {
         Assert.Equal(text, SpaceLogReader.Parse(line)!.Text);
+    }
+
+    [Fact]
+    public void A_long_envelope_is_read_whole_and_a_timestamp_in_another_form_is_taken_as_utc()
+    {
+        var message = new string('é', 5000);
+        var line = SpaceLogReader.Parse($$"""data: {"timestamp":"2025-03-07 12:24:18","data":"{{message}}\n"}""")!;
+
+        Assert.Equal(message, line.Text);
+        Assert.Equal(new DateTimeOffset(2025, 3, 7, 12, 24, 18, TimeSpan.Zero), line.Timestamp);
+        Assert.Equal(new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero), SpaceLogReader.Parse("""data: {"data":"x","timestamp":"2025-03-07T12:24:18.657Z"}""")!.Timestamp);
+        Assert.Equal(new DateTimeOffset(2025, 3, 7, 10, 24, 18, TimeSpan.Zero), SpaceLogReader.Parse("""data: {"data":"x","timestamp":"2025-03-07T12:24:18+02:00"}""")!.Timestamp);
+    }
+
+    [Fact]
+    public async Task Lines_split_across_reads_at_any_byte_come_out_whole_whatever_their_line_ends()
+    {
+        var text = "data: {\"data\":\"one\"}\r\n\r\ndata: {\"data\":\"two é\"}\r\rdata: three\n\ndata: {\"data\":\"four\"}";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        for (var chunk = 1; chunk <= bytes.Length; chunk++)
+        {
+            var lines = await SpaceLogReader.ReadAsync(new TrickleStream(bytes, chunk), "/logs", null, TimeProvider.System, CancellationToken.None).Select(l => l.Text).ToListAsync();
+            Assert.Equal(["one", "two é", "three", "four"], lines);
+        }
+    }
+
+    /// <summary>Hands out at most <c>chunk</c> bytes per read.</summary>
+    private sealed class TrickleStream(byte[] bytes, int chunk) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(chunk, buffer.Length)], cancellationToken);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -74,39 +75,62 @@ internal static class SpaceLogReader
     private sealed class LineSplitter
     {
         private readonly StringBuilder _line = new();
+        private readonly List<string> _lines = [];
         private bool _cut;
         private bool _afterCr;
 
+        /// <summary>The lines the text completes (a list reused by the next call: read it before pushing again).</summary>
         public List<string> Push(ReadOnlySpan<char> text)
         {
-            var lines = new List<string>();
-            foreach (var c in text)
+            _lines.Clear();
+            if (_afterCr && !text.IsEmpty && text[0] == '\n')
             {
-                if (_afterCr && c == '\n')
-                {
-                    _afterCr = false;
-                    continue;
-                }
-
-                _afterCr = c == '\r';
-                if (c is '\n' or '\r')
-                {
-                    lines.Add(Take());
-                }
-                else if (_line.Length < MaxLineChars)
-                {
-                    _line.Append(c);
-                }
-                else
-                {
-                    _cut = true;
-                }
+                text = text[1..];
             }
 
-            return lines;
+            _afterCr = false;
+            while (!text.IsEmpty)
+            {
+                var end = text.IndexOfAny('\r', '\n');
+                if (end < 0)
+                {
+                    Append(text);
+                    break;
+                }
+
+                Append(text[..end]);
+                _lines.Add(Take());
+                if (text[end] == '\r')
+                {
+                    if (end + 1 == text.Length)
+                    {
+                        _afterCr = true; // a \n may open the next chunk
+                    }
+                    else if (text[end + 1] == '\n')
+                    {
+                        end++;
+                    }
+                }
+
+                text = text[(end + 1)..];
+            }
+
+            return _lines;
         }
 
-        public string? Flush() => _line.Length > 0 ? Take() : null;
+        public string? Flush() => _line.Length > 0 || _cut ? Take() : null;
+
+        private void Append(ReadOnlySpan<char> part)
+        {
+            var room = MaxLineChars - _line.Length;
+            if (part.Length > room)
+            {
+                _cut = true;
+                part = part[..room];
+            }
+
+            _line.Append(part);
+        }
 
         private string Take()
         {
@@ -136,26 +160,107 @@ internal static class SpaceLogReader
             return null;
         }
 
-        var text = data.ToString();
+        // The Hub's envelope, {"data": "<line>\n", "timestamp": "<iso>"}, read in place; anything else is the line itself.
+        var size = Encoding.UTF8.GetMaxByteCount(data.Length);
+        var rented = size > 2048 ? ArrayPool<byte>.Shared.Rent(size) : null;
         try
         {
-            using var json = JsonDocument.Parse(text);
-            var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var message) && message.ValueKind == JsonValueKind.String)
+            var utf8 = rented is null ? stackalloc byte[2048] : rented;
+            var length = Encoding.UTF8.GetBytes(data, utf8);
+            if (Envelope(utf8[..length]) is { } entry)
             {
-                DateTimeOffset? timestamp = root.TryGetProperty("timestamp", out var ts)
-                    && ts.ValueKind == JsonValueKind.String
-                    && DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-                        ? parsed
-                        : null;
-                return new SpaceLogLine(JsonText.Of(message).TrimEnd('\r', '\n'), timestamp);
+                return entry;
             }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        return new SpaceLogLine(data.ToString(), null);
+    }
+
+    /// <summary>The envelope's line and time, or null when the JSON is not an object with a string <c>data</c> (or not JSON).</summary>
+    private static SpaceLogLine? Envelope(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? message = null;
+            DateTimeOffset? timestamp = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    message = reader.TokenType == JsonTokenType.String ? Message(ref reader) : null;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("timestamp"u8))
+                {
+                    reader.Read();
+                    timestamp = reader.TokenType == JsonTokenType.String ? Timestamp(ref reader) : null;
+                    reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            // The object must be the whole of the data: anything after it makes the data plain text.
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && message is not null ? new SpaceLogLine(message, timestamp) : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not the Hub's JSON envelope: the data itself is the line.
+            return null;
+        }
+    }
+
+    /// <summary>The string without its trailing line break; a string that cannot be decoded, as its raw bytes (invalid UTF-8 becomes U+FFFD).</summary>
+    private static string Message(ref Utf8JsonReader reader)
+    {
+        var escaped = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var rented = escaped > 1024 ? ArrayPool<char>.Shared.Rent(escaped) : null;
+        try
+        {
+            var chars = rented is null ? stackalloc char[1024] : rented;
+            try
+            {
+                var length = reader.CopyString(chars);
+                return new string(chars[..length].TrimEnd("\r\n"));
+            }
+            catch (InvalidOperationException)
+            {
+                return Encoding.UTF8.GetString(reader.ValueSpan).TrimEnd('\r', '\n');
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The event's time: the Hub's UTC ISO-8601 form read directly, any other form .NET reads as UTC, else null.</summary>
+    private static DateTimeOffset? Timestamp(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetDateTimeOffset(out var iso) && iso.Offset == TimeSpan.Zero)
+        {
+            return iso;
         }
 
-        return new SpaceLogLine(text, null);
+        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
     }
 }
