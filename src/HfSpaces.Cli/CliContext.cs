@@ -1,20 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 
 namespace HfSpaces.Cli;
 
 /// <summary>What every command needs: its writers, stdin, output mode and a way to build the SDK client.</summary>
 public sealed class CliContext(TextWriter output, TextWriter error, TextReader input, Func<HfSpacesClientOptions, HfSpacesClient> createClient)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    private static readonly JsonSerializerOptions JsonLineOptions = new(JsonOptions) { WriteIndented = false };
-
     public TextWriter Out { get; } = output;
 
     public TextWriter Err { get; } = error;
@@ -62,10 +52,11 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
 
     public HfSpacesClient CreateClient(HfSpacesClientOptions options) => createClient(options);
 
-    public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    /// <summary>A command's answer as indented JSON.</summary>
+    internal void WriteJson(JsonNode? value) => Out.WriteLine(Json.Text(value, indented: true));
 
     /// <summary>One JSON object on one line (NDJSON events).</summary>
-    public void WriteJsonLine(object value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonLineOptions));
+    internal void WriteJsonLine(JsonNode? value) => Out.WriteLine(Json.Text(value, indented: false));
 
     /// <summary>A stage in colour: green running, yellow moving, red failed, grey paused.</summary>
     public string Stage(SpaceStage stage)

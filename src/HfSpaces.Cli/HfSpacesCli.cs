@@ -36,6 +36,40 @@ public static class HfSpacesCli
         Recursive = true,
     };
 
+    /// <summary>The context of a run at a console: its streams, a hidden prompt for secrets, colours unless redirected or NO_COLOR.</summary>
+    public static CliContext ConsoleContext() => new(Console.Out, Console.Error, Console.In, options => new HfSpacesClient(options))
+    {
+        Interactive = !Console.IsInputRedirected,
+        HiddenReader = ReadHidden,
+        Colors = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+    };
+
+    /// <summary>A secret typed at the terminal is not echoed (like 'hf auth login'); Backspace works, Ctrl+C cancels.</summary>
+    private static string ReadHidden()
+    {
+        var text = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                return text.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (text.Length > 0)
+                {
+                    text.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                text.Append(key.KeyChar);
+            }
+        }
+    }
+
     /// <summary>Runs the command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace HfSpaces.Cli;
 
@@ -28,19 +29,20 @@ internal static class Output
         ]);
     }
 
-    public static object ToJson(SpaceId space, SpaceRuntime runtime) => new
-    {
-        space = space.ToString(),
-        stage = runtime.Stage.ToString(),
-        hardware = runtime.Hardware?.ToString(),
-        requestedHardware = runtime.RequestedHardware?.ToString(),
-        sleepTimeSeconds = runtime.SleepTime is { } s ? (s == Timeout.InfiniteTimeSpan ? -1 : (long?)s.TotalSeconds) : null,
-        storage = runtime.Storage?.ToString(),
-        devMode = runtime.DevMode,
-        replicas = runtime.Replicas,
-        domains = runtime.Domains.Select(d => d.Domain).ToArray(),
-        errorMessage = runtime.ErrorMessage,
-    };
+    public static JsonObject ToJson(SpaceId space, SpaceRuntime runtime) => Json.Object(
+        ("space", space.ToString()),
+        ("stage", runtime.Stage.ToString()),
+        ("hardware", runtime.Hardware?.ToString()),
+        ("requestedHardware", runtime.RequestedHardware?.ToString()),
+        ("sleepTimeSeconds", SleepSeconds(runtime.SleepTime)),
+        ("storage", runtime.Storage?.ToString()),
+        ("devMode", runtime.DevMode),
+        ("replicas", runtime.Replicas is { } r ? Json.Object(("requested", r.Requested), ("current", r.Current), ("isAuto", r.IsAuto)) : null),
+        ("domains", Json.Strings(runtime.Domains.Select(d => d.Domain))),
+        ("errorMessage", runtime.ErrorMessage));
+
+    /// <summary>Seconds, -1 for never, null when not reported.</summary>
+    public static long? SleepSeconds(TimeSpan? sleep) => sleep is { } s ? (s == Timeout.InfiniteTimeSpan ? -1 : (long)s.TotalSeconds) : null;
 
     public static string SleepTime(TimeSpan? sleep) => sleep switch
     {

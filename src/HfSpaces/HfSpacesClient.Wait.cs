@@ -97,6 +97,11 @@ public partial class HfSpacesClient
                 return false;
             }
 
+            if (wake.IsCompleted)
+            {
+                return true;
+            }
+
             using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(at > now ? at - now : TimeSpan.Zero, clock, sleeping.Token);
             var first = await Task.WhenAny(delay, wake).ConfigureAwait(false);

@@ -26,6 +26,7 @@ public static class CallProbe
         var all = clients.All().ToArray();
         var cpu = all.Select(_ => new List<double>()).ToArray();
         var bytes = all.Select(_ => new List<double>()).ToArray();
+        var rates = all.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             // Interleaved rounds, so drift on a shared machine spreads over every client alike.
@@ -35,18 +36,20 @@ public static class CallProbe
                 await RunConcurrentlyAsync(run, 500, callers);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
                 await RunConcurrentlyAsync(run, calls, callers);
+                rates[c].Add(calls / watch.Elapsed.TotalSeconds);
                 bytes[c].Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / (double)calls);
                 cpu[c].Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / calls);
             }
         }
 
-        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"{callers} concurrent callers, {calls} calls × {rounds} rounds; median (min–max)").AppendLine();
-        text.AppendLine("| call | client | client CPU µs/call | vs floor | bytes/call | vs floor |").AppendLine("|---|---|---:|---:|---:|---:|");
+        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"{callers} concurrent caller(s), {calls} calls × {rounds} rounds, server in its own process on its own core; median (min–max)").AppendLine();
+        text.AppendLine("| call | client | client CPU µs/call | vs floor | bytes/call | vs floor | calls/s | vs floor |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         for (var c = 0; c < all.Length; c++)
         {
             var floor = Array.FindIndex(all, a => a.Call == all[c].Call);
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {all[c].Call} | {all[c].Client} | {Median(cpu[c]):0.0} ({cpu[c].Min():0}–{cpu[c].Max():0}) | {Median(cpu[c]) / Median(cpu[floor]):0.00}× | {Median(bytes[c]):0} | {Median(bytes[c]) / Median(bytes[floor]):0.00}× |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {all[c].Call} | {all[c].Client} | {Median(cpu[c]):0.0} ({cpu[c].Min():0}–{cpu[c].Max():0}) | {Median(cpu[c]) / Median(cpu[floor]):0.00}× | {Median(bytes[c]):0} | {Median(bytes[c]) / Median(bytes[floor]):0.00}× | {Median(rates[c]):0} | {Median(rates[c]) / Median(rates[floor]):0.00}× |");
         }
 
         return text.ToString();

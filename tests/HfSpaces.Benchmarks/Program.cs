@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*'        (all)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*Runtime*' (the client only)
-// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- probe               (client CPU and bytes per call, in seconds)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- probe [CALLERS] [ROUNDS]  (client CPU, bytes, calls/s, server apart)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- logs                (log stream MiB/s and memory vs a line reader)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- wait                (wait lateness on a fake clock: a table)
 if (args is ["serve"])
 {
@@ -10,9 +11,11 @@ if (args is ["serve"])
     return;
 }
 
-if (args is ["probe"])
+if (args is ["probe", ..])
 {
-    Console.Write(await HfSpaces.Benchmarks.CallProbe.RunAsync());
+    var callers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    Console.Write(await HfSpaces.Benchmarks.CallProbe.RunAsync(callers: callers, rounds: rounds));
     return;
 }
 

@@ -203,7 +203,11 @@ public sealed class CliTests : IAsyncLifetime
     [Fact]
     public async Task Demo_runs_a_whole_lifecycle_on_the_embedded_emulator()
     {
-        var (code, output, error) = await Run("demo", "--emulator");
+        using var outputWriter = new StringWriter();
+        using var errorWriter = new StringWriter();
+        var cli = new CliContext(outputWriter, errorWriter, new StringReader(string.Empty), options => new HfSpacesClient(options));
+        var code = await HfSpaces.Demo.EmulatorDemo.RunAsync([], cli, CancellationToken.None);
+        var (output, error) = (outputWriter.ToString(), errorWriter.ToString());
 
         Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
         Assert.Contains("created demo/new-space with t4-small, a 30 min sleep time, a variable and a secret: BUILDING, hardware applied", output, StringComparison.Ordinal);
@@ -216,6 +220,29 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("errors are typed: pausing the static Space demo/landing-page gave HfSpacesException 400: Cannot pause a static Space", output, StringComparison.Ordinal);
         Assert.Matches(@"Done in \d+\.\d s: RUNNING on t4-small\.", output);
         Assert.DoesNotContain("sk-demo-", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_without_a_token_says_how_to_run_it_on_the_emulator()
+    {
+        var (code, output, error) = await Run("demo");
+
+        Assert.Equal((ExitCodes.Usage, string.Empty), (code, output));
+        Assert.Equal("error: the demo runs on a Space you own: set HF_TOKEN (or --token) and pass --space namespace/name. Without an account, run it on an embedded Hub emulator: dotnet run --project src/HfSpaces.Demo" + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public async Task The_emulator_demo_explains_itself_and_refuses_unknown_arguments()
+    {
+        using var outputWriter = new StringWriter();
+        using var errorWriter = new StringWriter();
+        var cli = new CliContext(outputWriter, errorWriter, new StringReader(string.Empty), options => new HfSpacesClient(options));
+
+        Assert.Equal(ExitCodes.Success, await HfSpaces.Demo.EmulatorDemo.RunAsync(["--help"], cli, CancellationToken.None));
+        Assert.Equal(ExitCodes.Usage, await HfSpaces.Demo.EmulatorDemo.RunAsync(["--emulator"], cli, CancellationToken.None));
+
+        Assert.StartsWith("Runs a whole Space lifecycle through the HfSpaces SDK on a Hub emulator", outputWriter.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: unknown argument '--emulator'.", errorWriter.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

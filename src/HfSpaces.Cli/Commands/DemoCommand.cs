@@ -1,44 +1,51 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using HfSpaces.Emulator;
-using HfSpaces.Emulator.State;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands;
 
 /// <summary>
-/// The main job: a whole Space lifecycle through the public SDK. By default against the embedded emulator (no account,
-/// no network); with a token (HF_TOKEN or --token) and --space against the real Hub.
+/// The main job: a whole Space lifecycle through the public SDK. Here on a Space the user owns (a token and --space),
+/// asking first and putting it back; on an embedded Hub emulator (no account, no network) from <c>src/HfSpaces.Demo</c>,
+/// which hosts the emulator so that this tool does not carry ASP.NET Core and stays native-compilable.
 /// </summary>
 internal static class DemoCommand
 {
-    private const string EmulatorUser = "demo";
+    /// <summary>The account the emulator demo runs as, and the Spaces it expects seeded: a gradio one and a static one.</summary>
+    internal const string EmulatorUser = "demo";
+
+    internal const string EmulatorSpace = EmulatorUser + "/chatbot";
+
+    internal const string EmulatorStaticSpace = EmulatorUser + "/landing-page";
+
+    /// <summary>How to run the demo without an account, for messages.</summary>
+    internal const string EmulatorCommand = "dotnet run --project src/HfSpaces.Demo";
 
     public static Command Create(CliContext cli)
     {
-        var space = new Option<string?>("--space") { Description = "Real Hub only: your Space to run the lifecycle on (namespace/name)." };
-        var hardware = new Option<string?>("--hardware") { Description = "The flavor to request (emulator default t4-small; real Hub default cpu-basic, which is free)." };
-        var duplicateTo = new Option<string?>("--duplicate-to") { Description = "Real Hub only: also duplicate the Space to this id (creates a Space)." };
-        var emulator = new Option<bool>("--emulator") { Description = "Use the embedded emulator even when a token is set." };
-        var yes = new Option<bool>("--yes", "-y") { Description = "Real Hub only: do not ask before changing your Space." };
-        var command = new Command("demo", "Run a Space lifecycle: create, list, inspect, runtime, hardware, wait, sleep time, secrets, variables, pause, restart, duplicate, logs, settings, delete.")
+        var space = new Option<string?>("--space") { Description = "Your Space to run the lifecycle on (namespace/name)." };
+        var hardware = new Option<string?>("--hardware") { Description = "The flavor to request (default cpu-basic, which is free)." };
+        var duplicateTo = new Option<string?>("--duplicate-to") { Description = "Also duplicate the Space to this id (creates a Space)." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask before changing your Space." };
+        var command = new Command("demo", $"Run a Space lifecycle on your Space: runtime, hardware, wait, sleep time, secrets, variables, pause, restart, duplicate, logs; then put it back. Without an account: {EmulatorCommand}.")
         {
-            space, hardware, duplicateTo, emulator, yes,
+            space, hardware, duplicateTo, yes,
         };
         command.SetAction(async (parse, ct) =>
         {
             try
             {
                 var token = parse.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("HF_TOKEN");
-                if (parse.GetValue(emulator) || string.IsNullOrWhiteSpace(token))
+                if (string.IsNullOrWhiteSpace(token))
                 {
-                    return await RunOnEmulatorAsync(cli, parse.GetValue(hardware) ?? SpaceHardware.Values.T4Small, ct).ConfigureAwait(false);
+                    await cli.Err.WriteLineAsync($"error: the demo runs on a Space you own: set HF_TOKEN (or --token) and pass --space namespace/name. Without an account, run it on an embedded Hub emulator: {EmulatorCommand}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
                 }
 
                 if (parse.GetValue(space) is not { } target)
                 {
-                    await cli.Err.WriteLineAsync("error: a token is set, so the demo would run on the real Hub: pass --space namespace/name (a Space you own), or --emulator.").ConfigureAwait(false);
+                    await cli.Err.WriteLineAsync($"error: a token is set, so the demo would run on the real Hub: pass --space namespace/name (a Space you own). Without an account: {EmulatorCommand}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 
@@ -77,17 +84,22 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunOnEmulatorAsync(CliContext cli, string hardware, CancellationToken ct)
+    /// <summary>
+    /// The lifecycle on a fresh Hub emulator at <paramref name="endpoint"/>, seeded with <see cref="EmulatorSpace"/> and
+    /// <see cref="EmulatorStaticSpace"/> for <see cref="EmulatorUser"/> (src/HfSpaces.Demo starts it).
+    /// </summary>
+    internal static async Task<int> RunOnEmulatorAsync(CliContext cli, Uri endpoint, string token, string hardware, CancellationToken ct)
     {
-        var token = "hf_emulator_" + Guid.NewGuid().ToString("N");
-        await using var hub = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        try
         {
-            Accounts = new Dictionary<string, string> { [EmulatorUser] = token },
-            Spaces = [new SpaceSeed($"{EmulatorUser}/chatbot"), new SpaceSeed($"{EmulatorUser}/landing-page", Sdk: "static")],
-        }, ct).ConfigureAwait(false);
-        cli.Out.WriteLine($"Started the Hub emulator on {hub.Endpoint} (no account, no network). Set HF_TOKEN and pass --space to run this on the real Hub.");
-        using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = hub.Endpoint, Token = token, ApplicationId = "hf-spaces-demo" });
-        return await LifecycleAsync(cli, client, $"{EmulatorUser}/chatbot", hardware, $"{EmulatorUser}/chatbot-copy", $"{EmulatorUser}/landing-page", $"{EmulatorUser}/new-space", ct).ConfigureAwait(false);
+            cli.Out.WriteLine($"Started the Hub emulator on {endpoint} (no account, no network). With HF_TOKEN, 'hf-spaces demo --space you/your-space' runs this on the real Hub.");
+            using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = token, UseImplicitToken = false, ApplicationId = "hf-spaces-demo" });
+            return await LifecycleAsync(cli, client, EmulatorSpace, hardware, $"{EmulatorSpace}-copy", EmulatorStaticSpace, $"{EmulatorUser}/new-space", ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return await ReportAsync(cli, e).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Puts the Space back as it was (hardware, sleep time, paused), saying what it could not.</summary>

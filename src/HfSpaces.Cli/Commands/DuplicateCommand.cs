@@ -27,7 +27,7 @@ internal static class DuplicateCommand
             }, ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(new { id = result.Id.ToString(), url = result.Url, alreadyExisted = result.AlreadyExisted });
+                cli.WriteJson(Json.Object(("id", result.Id.ToString()), ("url", result.Url.ToString()), ("alreadyExisted", result.AlreadyExisted)));
             }
             else
             {

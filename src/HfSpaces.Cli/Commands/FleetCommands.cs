@@ -74,15 +74,13 @@ internal static class FleetCommands
             var spaces = await SelectAsync(client, selectors.Query(parse), ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(spaces.Select(s => new
-                {
-                    id = s.Id.ToString(),
-                    stage = s.Runtime?.Stage.ToString(),
-                    hardware = Flavor(s)?.ToString(),
-                    sleepTimeSeconds = s.Runtime?.SleepTime is { } t ? (t == Timeout.InfiniteTimeSpan ? -1 : (long?)t.TotalSeconds) : null,
-                    pricePerHourUsd = Flavor(s)?.PricePerHourUsd,
-                    lastModified = s.LastModified,
-                }));
+                cli.WriteJson(Json.Array(spaces, s => Json.Object(
+                    ("id", s.Id.ToString()),
+                    ("stage", s.Runtime?.Stage.ToString()),
+                    ("hardware", Flavor(s)?.ToString()),
+                    ("sleepTimeSeconds", Output.SleepSeconds(s.Runtime?.SleepTime)),
+                    ("pricePerHourUsd", Flavor(s)?.PricePerHourUsd),
+                    ("lastModified", s.LastModified))));
                 return ExitCodes.Success;
             }
 
@@ -110,15 +108,13 @@ internal static class FleetCommands
             var cost = FleetCost.Of(await SelectAsync(client, selectors.Query(parse), ct).ConfigureAwait(false));
             if (json)
             {
-                cli.WriteJson(new
-                {
-                    perHourUsd = cost.PerHour,
-                    perMonthIfNeverSleepingUsd = cost.PerMonthIfNeverSleeping,
-                    byHardware = cost.ByHardware.Select(h => new { hardware = h.Hardware.ToString(), spaces = h.Spaces, perHourUsd = h.PerHour }),
-                    spaces = cost.Running.Select(r => new { id = r.Id.ToString(), hardware = r.Hardware.ToString(), perHourUsd = r.PerHour }),
-                    neverSleeping = cost.NeverSleeping.Select(r => r.Id.ToString()),
-                    unpricedHardware = cost.UnpricedHardware.Select(h => h.ToString()),
-                });
+                cli.WriteJson(Json.Object(
+                    ("perHourUsd", cost.PerHour),
+                    ("perMonthIfNeverSleepingUsd", cost.PerMonthIfNeverSleeping),
+                    ("byHardware", Json.Array(cost.ByHardware, h => Json.Object(("hardware", h.Hardware.ToString()), ("spaces", h.Spaces), ("perHourUsd", h.PerHour)))),
+                    ("spaces", Json.Array(cost.Running, r => Json.Object(("id", r.Id.ToString()), ("hardware", r.Hardware.ToString()), ("perHourUsd", r.PerHour)))),
+                    ("neverSleeping", Json.Strings(cost.NeverSleeping.Select(r => r.Id.ToString()))),
+                    ("unpricedHardware", Json.Strings(cost.UnpricedHardware.Select(h => h.ToString())))));
                 return ExitCodes.Success;
             }
 
@@ -216,7 +212,7 @@ internal static class FleetCommands
     {
         if (json)
         {
-            cli.WriteJsonLine(new { @event = what.ToLowerInvariant().Replace(' ', '_'), space = space?.ToString(), detail });
+            cli.WriteJsonLine(Json.Object(("event", what.ToLowerInvariant().Replace(' ', '_')), ("space", space?.ToString()), ("detail", detail)));
         }
         else
         {
@@ -228,7 +224,7 @@ internal static class FleetCommands
     {
         if (json)
         {
-            cli.WriteJsonLine(new { @event = "summary", operation = action.Name, dryRun = dry, succeeded = done, failed, skipped, notStarted });
+            cli.WriteJsonLine(Json.Object(("event", "summary"), ("operation", action.Name), ("dryRun", dry), ("succeeded", done), ("failed", failed), ("skipped", skipped), ("notStarted", notStarted)));
             return;
         }
 

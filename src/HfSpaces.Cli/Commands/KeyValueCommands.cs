@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
 using static HfSpaces.Cli.HfSpacesCli;
@@ -24,7 +25,7 @@ internal static class KeyValueCommands
             var secrets = await client.ListSecretsAsync(parse.GetValue(listSpace), ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(secrets.Values.Select(s => new { key = s.Key, description = s.Description, updatedAt = s.UpdatedAt }));
+                cli.WriteJson(Json.Array(secrets.Values, s => Json.Object(("key", s.Key), ("description", s.Description), ("updatedAt", s.UpdatedAt))));
             }
             else
             {
@@ -68,7 +69,7 @@ internal static class KeyValueCommands
             }
 
             await client.SetSecretAsync(id, name, secret, parse.GetValue(description), ct).ConfigureAwait(false);
-            Done(cli, json, $"Secret {name} set on {id}.", new { space = id.ToString(), key = name, set = true });
+            Done(cli, json, $"Secret {name} set on {id}.", Json.Object(("space", id.ToString()), ("key", name), ("set", true)));
             return ExitCodes.Success;
         }));
         group.Subcommands.Add(set);
@@ -123,7 +124,7 @@ internal static class KeyValueCommands
             var remaining = await call(client, id, name, ct).ConfigureAwait(false);
             if (remaining is null)
             {
-                Done(cli, json, $"{name} deleted from {id}.", new { space = id.ToString(), key = name, deleted = true });
+                Done(cli, json, $"{name} deleted from {id}.", Json.Object(("space", id.ToString()), ("key", name), ("deleted", true)));
             }
             else
             {
@@ -139,7 +140,7 @@ internal static class KeyValueCommands
     {
         if (json)
         {
-            cli.WriteJson(variables.Values.Select(v => new { key = v.Key, value = v.Value, description = v.Description, updatedAt = v.UpdatedAt }));
+            cli.WriteJson(Json.Array(variables.Values, v => Json.Object(("key", v.Key), ("value", v.Value), ("description", v.Description), ("updatedAt", v.UpdatedAt))));
             return;
         }
 
@@ -147,7 +148,7 @@ internal static class KeyValueCommands
             .Select(v => new[] { v.Key, v.Value, v.Description ?? "-", Date(v.UpdatedAt) }));
     }
 
-    private static void Done(CliContext cli, bool json, string text, object result)
+    private static void Done(CliContext cli, bool json, string text, JsonObject result)
     {
         if (json)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
 using static HfSpaces.Cli.HfSpacesCli;
@@ -58,15 +59,13 @@ internal static class LifecycleCommands
             var created = await client.CreateSpaceAsync(id, options, ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(new
-                {
-                    id = created.Id.ToString(),
-                    url = created.Url,
-                    alreadyExisted = created.AlreadyExisted,
-                    hardwareApplied = created.HardwareApplied,
-                    runtime = created.Runtime is { } r ? Output.ToJson(id, r) : null,
-                    runtimeError = created.RuntimeError?.Message,
-                });
+                cli.WriteJson(Json.Object(
+                    ("id", created.Id.ToString()),
+                    ("url", created.Url.ToString()),
+                    ("alreadyExisted", created.AlreadyExisted),
+                    ("hardwareApplied", created.HardwareApplied),
+                    ("runtime", created.Runtime is { } r ? Output.ToJson(id, r) : null),
+                    ("runtimeError", created.RuntimeError?.Message)));
                 return ExitCodes.Success;
             }
 
@@ -148,7 +147,7 @@ internal static class LifecycleCommands
 
             if (json)
             {
-                cli.WriteJson(spaces.Select(InfoJson));
+                cli.WriteJson(Json.Array(spaces, InfoJson));
                 return ExitCodes.Success;
             }
 
@@ -194,7 +193,7 @@ internal static class LifecycleCommands
             await client.UpdateSettingsAsync(id, settings, ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(new { space = id.ToString(), visibility = settings.Visibility?.ToString(), gated = settings.Gated?.ToString().ToLowerInvariant() });
+                cli.WriteJson(Json.Object(("space", id.ToString()), ("visibility", settings.Visibility?.ToString()), ("gated", settings.Gated?.ToString().ToLowerInvariant())));
             }
             else
             {
@@ -229,7 +228,7 @@ internal static class LifecycleCommands
             var deleted = await client.DeleteSpaceAsync(id, parse.GetValue(missingOk), ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(new { space = id.ToString(), deleted });
+                cli.WriteJson(Json.Object(("space", id.ToString()), ("deleted", deleted)));
             }
             else
             {
@@ -249,7 +248,7 @@ internal static class LifecycleCommands
             var templates = await client.ListTemplatesAsync(ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(templates.Select(t => new { t.Name, t.RepoId, sdk = t.Sdk?.ToString(), t.PreferredPrivate }));
+                cli.WriteJson(Json.Array(templates, t => Json.Object(("name", t.Name), ("repoId", t.RepoId), ("sdk", t.Sdk?.ToString()), ("preferredPrivate", t.PreferredPrivate))));
                 return ExitCodes.Success;
             }
 
@@ -267,7 +266,7 @@ internal static class LifecycleCommands
             var quota = await client.GetZeroGpuQuotaAsync(ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(new { baseSeconds = quota.Base.TotalSeconds, remainingSeconds = quota.Remaining.TotalSeconds, resetsAt = quota.ResetsAt, overQuotaUsedSeconds = quota.OverQuotaUsed?.TotalSeconds });
+                cli.WriteJson(Json.Object(("baseSeconds", quota.Base.TotalSeconds), ("remainingSeconds", quota.Remaining.TotalSeconds), ("resetsAt", quota.ResetsAt), ("overQuotaUsedSeconds", quota.OverQuotaUsed?.TotalSeconds)));
                 return ExitCodes.Success;
             }
 
@@ -330,19 +329,17 @@ internal static class LifecycleCommands
             ? new SpaceVariableValue(pair[..equals], pair[(equals + 1)..])
             : throw new ArgumentException($"--variable '{Terminal.Safe(pair)}' is not KEY=VALUE.");
 
-    private static object InfoJson(SpaceInfo info) => new
-    {
-        id = info.Id.ToString(),
-        author = info.Author,
-        sdk = info.Sdk?.ToString(),
-        @private = info.Private,
-        gated = info.Gated?.ToString().ToLowerInvariant(),
-        likes = info.Likes,
-        createdAt = info.CreatedAt,
-        lastModified = info.LastModified,
-        tags = info.Tags,
-        runtime = info.Runtime is { } r ? Output.ToJson(info.Id, r) : null,
-    };
+    private static JsonObject InfoJson(SpaceInfo info) => Json.Object(
+        ("id", info.Id.ToString()),
+        ("author", info.Author),
+        ("sdk", info.Sdk?.ToString()),
+        ("private", info.Private),
+        ("gated", info.Gated?.ToString().ToLowerInvariant()),
+        ("likes", info.Likes),
+        ("createdAt", info.CreatedAt),
+        ("lastModified", info.LastModified),
+        ("tags", info.Tags is { } tags ? Json.Strings(tags) : null),
+        ("runtime", info.Runtime is { } r ? Output.ToJson(info.Id, r) : null));
 
     private static string Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-";
 

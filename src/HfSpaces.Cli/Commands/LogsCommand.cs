@@ -26,7 +26,7 @@ internal static class LogsCommand
             {
                 if (json)
                 {
-                    cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { text = line.Text, timestamp = line.Timestamp }));
+                    cli.WriteJsonLine(Json.Object(("text", line.Text), ("timestamp", line.Timestamp)));
                 }
                 else
                 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Globalization;
 using HfSpaces.Manifests;
@@ -82,7 +83,7 @@ internal static class ManifestCommands
             {
                 if (json)
                 {
-                    cli.WriteJson(new { plan = PlanJson(plan), results = Array.Empty<object>(), succeeded = true });
+                    cli.WriteJson(Json.Object(("plan", PlanJson(plan)), ("results", new JsonArray()), ("succeeded", true)));
                 }
 
                 return ExitCodes.Success;
@@ -118,7 +119,7 @@ internal static class ManifestCommands
             }, progress, ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(new { plan = PlanJson(plan), results = result.Spaces.Select(ResultJson), succeeded = result.Succeeded });
+                cli.WriteJson(Json.Object(("plan", PlanJson(plan)), ("results", Json.Array(result.Spaces, ResultJson)), ("succeeded", result.Succeeded)));
             }
             else
             {
@@ -255,32 +256,26 @@ internal static class ManifestCommands
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static object PlanJson(ManifestPlan plan) => new
-    {
-        format = 1,
-        hasChanges = plan.HasChanges,
-        hourlyCostDeltaUsd = plan.HourlyCostDelta,
-        spaces = plan.Spaces.Select(s => new
-        {
-            id = s.Id.ToString(),
-            action = s.Action.ToString().ToLowerInvariant(),
-            restarts = s.Restarts,
-            hourlyCostDeltaUsd = s.HourlyCostDelta,
-            changes = s.Changes.Select(ChangeJson),
-            notes = s.Notes,
-            error = s.Error,
-        }),
-    };
+    private static JsonObject PlanJson(ManifestPlan plan) => Json.Object(
+        ("format", 1),
+        ("hasChanges", plan.HasChanges),
+        ("hourlyCostDeltaUsd", plan.HourlyCostDelta),
+        ("spaces", Json.Array(plan.Spaces, s => Json.Object(
+            ("id", s.Id.ToString()),
+            ("action", s.Action.ToString().ToLowerInvariant()),
+            ("restarts", s.Restarts),
+            ("hourlyCostDeltaUsd", s.HourlyCostDelta),
+            ("changes", Json.Array(s.Changes, ChangeJson)),
+            ("notes", Json.Strings(s.Notes)),
+            ("error", s.Error)))));
 
-    private static object ChangeJson(PlannedChange c) => new { kind = c.Kind.ToString(), key = c.Key, old = c.Old, @new = c.New, restarts = c.Restarts };
+    private static JsonObject ChangeJson(PlannedChange c) => Json.Object(("kind", c.Kind.ToString()), ("key", c.Key), ("old", c.Old), ("new", c.New), ("restarts", c.Restarts));
 
-    private static object ResultJson(SpaceApplyResult r) => new
-    {
-        id = r.Id.ToString(),
-        applied = r.Applied.Select(ChangeJson),
-        failed = r.FailedChange is { } f ? ChangeJson(f) : null,
-        error = r.Error,
-        warnings = r.Warnings,
-        stage = r.Runtime?.Stage.ToString(),
-    };
+    private static JsonObject ResultJson(SpaceApplyResult r) => Json.Object(
+        ("id", r.Id.ToString()),
+        ("applied", Json.Array(r.Applied, ChangeJson)),
+        ("failed", r.FailedChange is { } f ? ChangeJson(f) : null),
+        ("error", r.Error),
+        ("warnings", Json.Strings(r.Warnings)),
+        ("stage", r.Runtime?.Stage.ToString()));
 }

@@ -54,7 +54,14 @@ internal static class RuntimeCommands
             var catalog = await client.ListHardwareAsync(ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(catalog.Select(h => new { name = h.Name.ToString(), h.PrettyName, h.Cpu, h.Ram, h.Accelerator, h.UnitCostUsd, h.UnitLabel }));
+                cli.WriteJson(Json.Array(catalog, h => Json.Object(
+                    ("name", h.Name.ToString()),
+                    ("prettyName", h.PrettyName),
+                    ("cpu", h.Cpu),
+                    ("ram", h.Ram),
+                    ("accelerator", h.Accelerator is { } a ? Json.Object(("type", a.Type), ("model", a.Model), ("quantity", a.Quantity), ("vram", a.Vram), ("manufacturer", a.Manufacturer)) : null),
+                    ("unitCostUsd", h.UnitCostUsd),
+                    ("unitLabel", h.UnitLabel))));
                 return ExitCodes.Success;
             }
 
@@ -208,7 +215,7 @@ internal static class RuntimeCommands
             var account = await client.WhoAmIAsync(ct).ConfigureAwait(false);
             if (json)
             {
-                cli.WriteJson(account);
+                cli.WriteJson(Json.Object(("name", account.Name), ("fullName", account.FullName), ("type", account.Type), ("organizations", Json.Strings(account.Organizations))));
             }
             else
             {

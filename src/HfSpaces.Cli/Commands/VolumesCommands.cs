@@ -17,7 +17,7 @@ internal static class VolumesCommands
             var mounted = (await client.GetRuntimeAsync(parse.GetValue(listSpace), ct).ConfigureAwait(false)).Volumes ?? [];
             if (json)
             {
-                cli.WriteJson(mounted.Select(v => new { type = v.Type.ToString(), source = v.Source, mountPath = v.MountPath, revision = v.Revision, readOnly = v.ReadOnly, path = v.Path }));
+                cli.WriteJson(Json.Array(mounted, v => Json.Object(("type", v.Type.ToString()), ("source", v.Source), ("mountPath", v.MountPath), ("revision", v.Revision), ("readOnly", v.ReadOnly), ("path", v.Path))));
             }
             else if (mounted.Count == 0)
             {

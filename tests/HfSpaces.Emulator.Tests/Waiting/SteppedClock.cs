@@ -44,7 +44,7 @@ internal sealed class SteppedClock : TimeProvider
     public async Task RunUntilAsync(Task wait, WaitSimulation.SimulatedHub hub)
     {
         var clientSeen = 0;
-        await SettleAsync(() => wait.IsCompleted || (Volatile.Read(ref _clientTimers) > clientSeen && hub.StreamsSettled));
+        await SettleAsync(() => wait.IsCompleted || (Volatile.Read(ref _clientTimers) > clientSeen && hub.StreamsSettled && ClientWaiting));
         while (!wait.IsCompleted)
         {
             List<Timer> due;
@@ -67,7 +67,19 @@ internal sealed class SteppedClock : TimeProvider
             // started its next delay or finished.
             var hubFired = due.Count(t => !t.IsClient);
             await SettleAsync(() => wait.IsCompleted
-                || (hub.StreamsSettled && hub.StreamsEnded >= endedSeen + hubFired && Volatile.Read(ref _clientTimers) > clientSeen));
+                || (hub.StreamsSettled && hub.StreamsEnded >= endedSeen + hubFired && Volatile.Read(ref _clientTimers) > clientSeen && ClientWaiting));
+        }
+    }
+
+    /// <summary>A client timer is pending: the client is blocked on it.</summary>
+    private bool ClientWaiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timers.Exists(t => t.IsClient);
+            }
         }
     }
 
@@ -96,8 +108,10 @@ internal sealed class SteppedClock : TimeProvider
     {
         var timer = new Timer(this, callback, state, isClient);
         timer.Change(dueTime, Timeout.InfiniteTimeSpan);
-        if (isClient)
+        if (isClient && dueTime != Timeout.InfiniteTimeSpan)
         {
+            // Only a timer that will fire is a wait: a token source made with an infinite delay (a log reader's idle
+            // timer before it is armed) creates one that never does.
             Interlocked.Increment(ref _clientTimers);
         }
 
