@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace HfSpaces.Emulator.Tests;
 
-/// <summary>The emulator as a standalone process: it stops cleanly on the signals a shell or a supervisor sends.</summary>
+/// <summary>The emulator as a standalone process (hf-spaces-emulator): it stops cleanly on the signals a shell or a supervisor sends.</summary>
 public sealed class StandaloneTests
 {
     [Theory]
@@ -15,7 +15,7 @@ public sealed class StandaloneTests
             return;
         }
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HfSpaces.Emulator.dll"), "--port", "0"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), "--port", "0"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -53,14 +53,58 @@ public sealed class StandaloneTests
         }
     }
 
+    [Fact]
+    public async Task It_seeds_accounts_and_spaces_from_flags_and_a_file()
+    {
+        var seed = Path.Combine(Path.GetTempPath(), $"hfspaces-seed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(seed, """
+            {
+              // comments and trailing commas are fine
+              "accounts": [ { "name": "bob", "token": "hf_bob", "organizations": ["acme"] } ],
+              "spaces": [
+                { "id": "acme/chat", "hardware": "t4-small", "private": true },
+                { "id": "bob/broken", "stage": "BUILD_ERROR", "errorMessage": "Build failed with exit code: 1" },
+              ],
+            }
+            """);
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), "--port", "0", "--space", "demo/extra", "--seed", seed])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var banner = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.EndsWith("— account 'demo', Spaces demo/demo, demo/static-site, demo/extra; from the seed file 1 account(s) and 2 Space(s).", banner, StringComparison.Ordinal);
+            var endpoint = new Uri(banner!.Split(' ')[5]);
+            using var bob = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = "hf_bob", UseImplicitToken = false, MaxRetries = 0 });
+            using var demo = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = "hf_emulator", UseImplicitToken = false, MaxRetries = 0 });
+
+            Assert.Equal(SpaceHardware.T4Small, (await bob.GetRuntimeAsync("acme/chat", timeout.Token)).Hardware);
+            var broken = await bob.GetRuntimeAsync("bob/broken", timeout.Token);
+            Assert.Equal((SpaceStage.BuildError, "Build failed with exit code: 1"), (broken.Stage, broken.ErrorMessage));
+            Assert.Equal(SpaceStage.Running, (await demo.GetRuntimeAsync("demo/extra", timeout.Token)).Stage);
+            await Assert.ThrowsAsync<HfSpacesNotFoundException>(() => demo.GetRuntimeAsync("acme/chat", timeout.Token)); // private, not demo's
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            File.Delete(seed);
+        }
+    }
+
     [Theory]
-    [InlineData(new[] { "--help" }, 0, "Usage: HfSpaces.Emulator [--port N] [--user NAME] [--token TOKEN]", "")]
+    [InlineData(new[] { "--help" }, 0, "Usage: hf-spaces-emulator [--port N] [--user NAME] [--token TOKEN] [--space ID]... [--seed FILE]", "")]
+    [InlineData(new[] { "--space", "nonamespace" }, 2, "", "error: --space 'nonamespace' is not namespace/name.")]
+    [InlineData(new[] { "--seed", "/nonexistent/seed.json" }, 2, "", "error: --seed: Could not find a part of the path '/nonexistent/seed.json'.")]
     [InlineData(new[] { "--port", "abc" }, 2, "", "error: --port 'abc' is not a port number (0 to 65535).")]
     [InlineData(new[] { "--prot", "5000" }, 2, "", "error: unknown option '--prot'. Run with --help.")]
     [InlineData(new[] { "--user" }, 2, "", "error: --user needs a value. Run with --help.")]
     public async Task Its_command_line_has_usage_and_one_line_errors(string[] args, int exitCode, string output, string error)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HfSpaces.Emulator.dll"), .. args])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -101,6 +101,75 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Contains("0 Warning(s)", good.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The emulator package, consumed as its README says: a test project outside the solution (xunit, the README's
+    /// fixture and test verbatim) that references only HfSpaces and HfSpaces.Emulator from the local feed, and passes.
+    /// </summary>
+    [Fact]
+    public async Task A_test_project_outside_the_solution_runs_the_emulator_readme_fixture_from_the_package()
+    {
+        var feed = Path.Combine(_work, "feed");
+        foreach (var project in new[] { "src/HfSpaces/HfSpaces.csproj", "src/HfSpaces.Emulator/HfSpaces.Emulator.csproj" })
+        {
+            var pack = await Dotnet(RepoRoot(), "pack", project, "-c", Configuration, "--no-build", "-o", feed, $"-p:Version={_version}");
+            Assert.True(pack.Code == 0, pack.Output);
+        }
+
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"HfSpaces.Emulator.{_version}.nupkg")))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/HfSpaces.Emulator.dll", entries);
+            Assert.Contains("README.md", entries);
+            using var nuspec = new StreamReader(zip.GetEntry("HfSpaces.Emulator.nuspec")!.Open());
+            var manifest = await nuspec.ReadToEndAsync();
+            Assert.Contains("<frameworkReference name=\"Microsoft.AspNetCore.App\" />", manifest, StringComparison.Ordinal);
+            Assert.Contains("<license type=\"expression\">Apache-2.0</license>", manifest, StringComparison.Ordinal);
+        }
+
+        var versions = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "Directory.Packages.props"));
+        string Version(string id) => System.Text.RegularExpressions.Regex.Match(versions, $"Include=\"{System.Text.RegularExpressions.Regex.Escape(id)}\" Version=\"([^\"]+)\"").Groups[1].Value;
+        var consumer = Path.Combine(_work, "emulator-consumer");
+        Directory.CreateDirectory(consumer);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="hfspaces-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="HfSpaces" Version="{_version}" />
+                <PackageReference Include="HfSpaces.Emulator" Version="{_version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{Version("Microsoft.NET.Test.Sdk")}" />
+                <PackageReference Include="xunit" Version="{Version("xunit")}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{Version("xunit.runner.visualstudio")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "src/HfSpaces.Emulator/README.md"));
+        var fixture = System.Text.RegularExpressions.Regex.Match(readme, "```csharp\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("IClassFixture<HubFixture>", fixture, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "DeployTests.cs"), fixture);
+
+        var test = await Dotnet(consumer, "test", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(test.Code == 0, test.Output);
+        Assert.Contains("Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1", test.Output, StringComparison.Ordinal);
+        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "hfspaces.emulator", _version);
+        if (Directory.Exists(cached))
+        {
+            Directory.Delete(cached, recursive: true);
+        }
+    }
+
     private static Task WriteProgram(string consumer, string flavor) =>
         File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), $$"""
             using HfSpaces;
