@@ -146,12 +146,15 @@ public static class HfSpacesCli
         }
         catch (Exception e)
         {
-            return await ReportAsync(cli, e, parse.GetValue(VerboseOption)).ConfigureAwait(false);
+            return await ReportAsync(cli, e, parse.GetValue(VerboseOption), parse.GetValue(JsonOption)).ConfigureAwait(false);
         }
     }
 
-    /// <summary>One line on stderr and an exit code; a stack trace only for an unexpected error and only with --verbose.</summary>
-    internal static async Task<int> ReportAsync(CliContext cli, Exception e, bool verbose = false)
+    /// <summary>
+    /// One line on stderr and an exit code; a stack trace only for an unexpected error and only with --verbose. With --json,
+    /// the line is a JSON object for scripts: <c>{"error":{"message","exitCode","status","errorCode","requestId"}}</c>.
+    /// </summary>
+    internal static async Task<int> ReportAsync(CliContext cli, Exception e, bool verbose = false, bool json = false)
     {
         var (code, message) = e switch
         {
@@ -172,6 +175,18 @@ public static class HfSpacesCli
                 ? $"unexpected {e}"
                 : $"unexpected {e.GetType().Name}: {e.Message.TrimEnd('.')}. Run again with --verbose for the details, and please report it."),
         };
+        if (json)
+        {
+            var hub = e as HfSpacesException;
+            await cli.Err.WriteLineAsync(Json.Text(Json.Object(("error", Json.Object(
+                ("message", message),
+                ("exitCode", code),
+                ("status", hub?.StatusCode is { } status ? (int)status : null),
+                ("errorCode", hub?.ErrorCode),
+                ("requestId", hub?.RequestId)))), indented: false)).ConfigureAwait(false);
+            return code;
+        }
+
         await cli.Err.WriteLineAsync("error: " + string.Join('\n', message.Split('\n').Select(line => Terminal.Safe(line.TrimEnd('\r'))))).ConfigureAwait(false);
         return code;
     }

@@ -99,7 +99,7 @@ public class ClientCpuBenchmarks
     };
 
     /// <summary>Answers every request at once with the recorded body for its path (a runtime, or the variables).</summary>
-    private sealed class Canned : HttpMessageHandler
+    internal sealed class Canned : HttpMessageHandler
     {
         private static readonly byte[] Runtime = System.Text.Encoding.UTF8.GetBytes(LoopbackHub.RuntimeJson);
         private static readonly byte[] Variables = System.Text.Encoding.UTF8.GetBytes(LoopbackHub.VariablesJson);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*'        (all)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- --filter '*Runtime*' (the client only)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- probe [CALLERS] [ROUNDS]  (client CPU, bytes, calls/s, server apart)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- breakdown           (where a call's client work goes, piece by piece)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- logs                (log stream MiB/s and memory vs a line reader)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- wait                (wait lateness on a fake clock: a table)
 if (args is ["serve"])
@@ -25,21 +26,15 @@ if (args is ["loop", var call, var client, var seconds])
     return;
 }
 
-if (args is ["microloop", var mcall])
-{
-    await HfSpaces.Benchmarks.Micro.LoopAsync(mcall, 10);
-    return;
-}
-
 if (args is ["logs"])
 {
     Console.Write(await HfSpaces.Benchmarks.LogThroughput.TableAsync());
     return;
 }
 
-if (args is ["micro"])
+if (args is ["breakdown"])
 {
-    await HfSpaces.Benchmarks.Micro.RunAsync();
+    Console.Write(await HfSpaces.Benchmarks.Breakdown.TableAsync());
     return;
 }
 

@@ -201,6 +201,23 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_json_an_error_is_one_json_object_on_stderr()
+    {
+        var (code, output, error) = await Run(Auth("runtime", "alice/nope", "--json"));
+
+        Assert.Equal((ExitCodes.NotFound, string.Empty), (code, output));
+        var json = JsonDocument.Parse(error).RootElement.GetProperty("error");
+        Assert.StartsWith("GET /api/spaces/alice/nope/runtime answered 404 Not Found (RepoNotFound)", json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((3, 404, "RepoNotFound"), (json.GetProperty("exitCode").GetInt32(), json.GetProperty("status").GetInt32(), json.GetProperty("errorCode").GetString()));
+        Assert.StartsWith("Root=1-emulator-", json.GetProperty("requestId").GetString(), StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+
+        (code, _, error) = await Run("runtime", "alice/demo", "--json", "--token", "hf_wrong");
+        Assert.Equal(ExitCodes.Auth, code);
+        Assert.Equal(401, JsonDocument.Parse(error).RootElement.GetProperty("error").GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task Demo_runs_a_whole_lifecycle_on_the_embedded_emulator()
     {
         using var outputWriter = new StringWriter();
