@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using HfSpaces.Generated;
+using HfSpaces.Http;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
@@ -98,16 +99,43 @@ public static class CallProbe
         private readonly HfSpacesClient _sdk;
         private readonly SpaceId _space = SpaceId.Parse("alice/demo");
 
-        public Clients(Uri endpoint)
+        /// <summary>The clients, over sockets to <paramref name="endpoint"/>, or each over its own <paramref name="transport"/> (the SDK's handler chain in front of it, as in front of its socket pool).</summary>
+        public Clients(Uri endpoint, Func<HttpMessageHandler>? transport = null)
         {
-            _http = new HttpClient { BaseAddress = endpoint };
-            _http.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
-            _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient()) { BaseUrl = endpoint.ToString().TrimEnd('/') });
-            _sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = "hf_benchmark", MaxRetries = 0 });
-            var nswagHttp = new HttpClient { BaseAddress = endpoint };
-            nswagHttp.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
-            _nswag = new NSwag.NSwagHubClient(nswagHttp);
+            HttpClient Http(Uri? baseAddress, bool authorized)
+            {
+                var http = transport is null ? new HttpClient() : new HttpClient(transport());
+                http.BaseAddress = baseAddress;
+                if (authorized)
+                {
+                    http.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
+                }
+
+                return http;
+            }
+
+            _http = Http(endpoint, authorized: true);
+            _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: Http(null, authorized: false)) { BaseUrl = endpoint.ToString().TrimEnd('/') });
+            _nswag = new NSwag.NSwagHubClient(Http(endpoint, authorized: true));
+            var options = new HfSpacesClientOptions { Endpoint = endpoint, Token = "hf_benchmark", UseImplicitToken = false, MaxRetries = 0 };
+            if (transport is null)
+            {
+                _sdk = new HfSpacesClient(options);
+                return;
+            }
+
+            HttpMessageHandler last = transport();
+            foreach (var handler in Enumerable.Reverse(HubPipeline.CreateHandlers(options, Auth.HubCredentials.Resolve(options), new RateLimitGate(TimeProvider.System))))
+            {
+                handler.InnerHandler = last;
+                last = handler;
+            }
+
+            _sdk = new HfSpacesClient(new HttpClient(last) { Timeout = Timeout.InfiniteTimeSpan }, endpoint, TimeProvider.System, new RateLimitGate(TimeProvider.System));
         }
+
+        /// <summary>One client's call.</summary>
+        public Func<Task> Run(string call, string client) => All().Single(a => a.Call == call && a.Client == client).Run;
 
         public IEnumerable<(string Call, string Client, Func<Task> Run)> All() =>
         [

@@ -18,11 +18,11 @@ namespace HfSpaces.Benchmarks;
 public class ClientCpuBenchmarks
 {
     private static readonly Uri Endpoint = new("https://hub.invalid");
-    private readonly SpaceId _space = SpaceId.Parse("alice/demo");
-    private HttpClient _floor = null!;
-    private HfSpacesApiClient _kiota = null!;
-    private NSwag.NSwagHubClient _nswag = null!;
-    private HfSpacesClient _sdk = null!;
+    private CallProbe.Clients _clients = null!;
+    private Func<Task> _floor = null!;
+    private Func<Task> _kiota = null!;
+    private Func<Task> _nswag = null!;
+    private Func<Task> _sdk = null!;
 
     [Params("GET runtime", "POST hardware", "GET variables")]
     public string Call { get; set; } = "GET runtime";
@@ -30,73 +30,24 @@ public class ClientCpuBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _floor = new HttpClient(new Canned()) { BaseAddress = Endpoint };
-        _floor.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
-        _kiota = new HfSpacesApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient(new Canned())) { BaseUrl = "https://hub.invalid" });
-
-        var nswagHttp = new HttpClient(new Canned()) { BaseAddress = new Uri("https://hub.invalid/") };
-        nswagHttp.DefaultRequestHeaders.Authorization = new("Bearer", "hf_benchmark");
-        _nswag = new NSwag.NSwagHubClient(nswagHttp);
-
-        var options = new HfSpacesClientOptions { Endpoint = Endpoint, Token = "hf_benchmark", UseImplicitToken = false, MaxRetries = 0 };
-        HttpMessageHandler last = new Canned();
-        foreach (var handler in Enumerable.Reverse(HubPipeline.CreateHandlers(options, Auth.HubCredentials.Resolve(options), new RateLimitGate(TimeProvider.System))))
-        {
-            handler.InnerHandler = last;
-            last = handler;
-        }
-
-        _sdk = new HfSpacesClient(new HttpClient(last) { Timeout = Timeout.InfiniteTimeSpan }, Endpoint, TimeProvider.System, new RateLimitGate(TimeProvider.System));
+        _clients = new CallProbe.Clients(Endpoint, () => new Canned());
+        (_floor, _kiota, _nswag, _sdk) = (_clients.Run(Call, "floor"), _clients.Run(Call, "plain Kiota"), _clients.Run(Call, "NSwag"), _clients.Run(Call, "SDK"));
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _sdk.Dispose();
-        _floor.Dispose();
-    }
+    public void Cleanup() => _clients.Dispose();
 
     [Benchmark(Baseline = true, Description = "HttpClient + STJ source-gen (floor)")]
-    public async Task<object?> Floor()
-    {
-        switch (Call)
-        {
-            case "GET runtime":
-                return await _floor.GetFromJsonAsync("/api/spaces/alice/demo/runtime", FloorJson.Default.FloorRuntime);
-            case "POST hardware":
-                using (var response = await _floor.PostAsJsonAsync("/api/spaces/alice/demo/hardware", new FloorHardwareRequest("t4-small", 3600), FloorJson.Default.FloorHardwareRequest))
-                {
-                    return await response.Content.ReadFromJsonAsync(FloorJson.Default.FloorRuntime);
-                }
-
-            default:
-                return await _floor.GetFromJsonAsync("/api/spaces/alice/demo/variables", FloorJson.Default.DictionaryStringFloorVariable);
-        }
-    }
+    public Task Floor() => _floor();
 
     [Benchmark(Description = "plain Kiota client")]
-    public async Task<object?> PlainKiota() => Call switch
-    {
-        "GET runtime" => await _kiota.Api.Spaces["alice"]["demo"].Runtime.GetAsync(),
-        "POST hardware" => await _kiota.Api.Spaces["alice"]["demo"].Hardware.PostAsync(new Generated.Models.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 }),
-        _ => await _kiota.Api.Spaces["alice"]["demo"].Variables.GetAsync(),
-    };
+    public Task PlainKiota() => _kiota();
 
     [Benchmark(Description = "NSwag client")]
-    public async Task<object?> NSwagClient() => Call switch
-    {
-        "GET runtime" => await _nswag.GetSpaceRuntimeAsync("alice", "demo", CancellationToken.None),
-        "POST hardware" => await _nswag.RequestSpaceHardwareAsync(new NSwag.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 }, "alice", "demo", CancellationToken.None),
-        _ => await _nswag.ListSpaceVariablesAsync("alice", "demo", CancellationToken.None),
-    };
+    public Task NSwagClient() => _nswag();
 
     [Benchmark(Description = "HfSpacesClient")]
-    public async Task<object?> Sdk() => Call switch
-    {
-        "GET runtime" => await _sdk.GetRuntimeAsync(_space),
-        "POST hardware" => await _sdk.RequestHardwareAsync(_space, SpaceHardware.T4Small, TimeSpan.FromHours(1)),
-        _ => await _sdk.ListVariablesAsync(_space),
-    };
+    public Task Sdk() => _sdk();
 
     /// <summary>Answers every request at once with the recorded body for its path (a runtime, or the variables).</summary>
     internal sealed class Canned : HttpMessageHandler

@@ -32,7 +32,7 @@ public sealed class ReadmeCommandTests
         Assert.All(new[] { "create", "list", "delete", "plan", "apply", "export", "fleet pause", "wait", "secrets set" }, c => Assert.Contains(Commands(), x => x.StartsWith("hf-spaces " + c, StringComparison.Ordinal)));
 
     /// <summary>The <c>hf-spaces</c> command lines of the README's plain code blocks, comments cut, <c>;</c> and <c>&amp;&amp;</c> split.</summary>
-    private static List<string> Commands()
+    internal static List<string> Commands()
     {
         var readme = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "README.md"));
         var commands = new List<string>();
@@ -66,7 +66,7 @@ public sealed class ReadmeCommandTests
     }
 
     /// <summary>Shell words: spaces split, single and double quotes group.</summary>
-    private static string[] Split(string command)
+    internal static string[] Split(string command)
     {
         var words = new List<string>();
         var word = new StringBuilder();

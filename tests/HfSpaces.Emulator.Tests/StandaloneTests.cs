@@ -15,12 +15,7 @@ public sealed class StandaloneTests
             return;
         }
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), "--port", "0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = StartTool("--port", "0");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
@@ -67,12 +62,7 @@ public sealed class StandaloneTests
               ],
             }
             """);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), "--port", "0", "--space", "demo/extra", "--seed", seed])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = StartTool("--port", "0", "--space", "demo/extra", "--seed", seed);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
@@ -104,12 +94,7 @@ public sealed class StandaloneTests
     [InlineData(new[] { "--user" }, 2, "", "error: --user needs a value. Run with --help.")]
     public async Task Its_command_line_has_usage_and_one_line_errors(string[] args, int exitCode, string output, string error)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = StartTool(args);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stdout = await process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
@@ -119,4 +104,12 @@ public sealed class StandaloneTests
         Assert.StartsWith(output, stdout, StringComparison.Ordinal);
         Assert.Equal(error, stderr.Trim());
     }
+
+    /// <summary>hf-spaces-emulator from this test's output folder, its output captured.</summary>
+    private static Process StartTool(params string[] args) =>
+        Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hf-spaces-emulator.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
 }

@@ -62,14 +62,7 @@ public sealed class PackageConsumerTests : IDisposable
 
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(consumer);
-        await File.WriteAllTextAsync(Path.Combine(consumer, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="hfspaces-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        await WriteFeedConfig(consumer, feed);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -130,14 +123,7 @@ public sealed class PackageConsumerTests : IDisposable
         string Version(string id) => System.Text.RegularExpressions.Regex.Match(versions, $"Include=\"{System.Text.RegularExpressions.Regex.Escape(id)}\" Version=\"([^\"]+)\"").Groups[1].Value;
         var consumer = Path.Combine(_work, "emulator-consumer");
         Directory.CreateDirectory(consumer);
-        await File.WriteAllTextAsync(Path.Combine(consumer, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="hfspaces-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        await WriteFeedConfig(consumer, feed);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.Tests.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -169,6 +155,17 @@ public sealed class PackageConsumerTests : IDisposable
             Directory.Delete(cached, recursive: true);
         }
     }
+
+    /// <summary>A NuGet.config whose only source is the local feed the test packed into.</summary>
+    private static Task WriteFeedConfig(string project, string feed) =>
+        File.WriteAllTextAsync(Path.Combine(project, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="hfspaces-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
 
     private static Task WriteProgram(string consumer, string flavor) =>
         File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), $$"""
