@@ -1,10 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
-using HfSpaces.Generated;
-using HfSpaces.Http;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace HfSpaces.Benchmarks;
 
