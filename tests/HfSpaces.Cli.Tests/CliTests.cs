@@ -201,6 +201,17 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tab_completion_through_the_suggest_directive_names_commands_and_options()
+    {
+        var (code, commands, _) = await Run("[suggest:2]", "ru");
+        var (_, options, _) = await Run("[suggest:13]", "fleet pause -");
+
+        Assert.Equal((ExitCodes.Success, "runtime"), (code, commands.Trim()));
+        Assert.Contains("--dry-run", options.Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Contains("--max-parallel", options.Split('\n', StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
     public async Task With_json_an_error_is_one_json_object_on_stderr()
     {
         var (code, output, error) = await Run(Auth("runtime", "alice/nope", "--json"));
