@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -25,4 +26,11 @@ internal static class JsonText
 #endif
         }
     }
+
+    /// <summary>
+    /// A date in a form other than the Hub's (which callers read directly, without culture parsing): any form .NET reads,
+    /// taken as UTC unless it says otherwise; null when it is not a date.
+    /// </summary>
+    public static DateTimeOffset? OtherDate(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null;
 }

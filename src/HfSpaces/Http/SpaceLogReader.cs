@@ -253,7 +253,7 @@ internal static class SpaceLogReader
         }
     }
 
-    /// <summary>The event's time: the Hub's UTC ISO-8601 form read directly, any other form .NET reads as UTC, else null.</summary>
+    /// <summary>The event's time: the Hub's UTC ISO-8601 form read directly, any other through <see cref="JsonText.OtherDate"/>.</summary>
     private static DateTimeOffset? Timestamp(ref Utf8JsonReader reader)
     {
         if (reader.TryGetDateTimeOffset(out var iso) && iso.Offset == TimeSpan.Zero)
@@ -261,6 +261,6 @@ internal static class SpaceLogReader
             return iso;
         }
 
-        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
+        return JsonText.OtherDate(reader.GetString());
     }
 }

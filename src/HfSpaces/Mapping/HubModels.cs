@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HfSpaces.Http;
 using Microsoft.Kiota.Serialization.Json;
 using Wire = HfSpaces.Generated.Models;
 
@@ -322,21 +323,11 @@ internal static class HubModels
     }
 
     /// <summary>
-    /// A date: the Hub's UTC ISO-8601 form (<c>2025-03-07T12:24:18.657Z</c>) is read without culture parsing; any other form
-    /// .NET can read is taken as UTC unless it says otherwise; anything else is null.
+    /// A date: the Hub's UTC ISO-8601 form (<c>2025-03-07T12:24:18.657Z</c>) is read without culture parsing (as the log
+    /// reader reads event times); any other form through <see cref="JsonText.OtherDate"/>; anything else is null.
     /// </summary>
-    private static DateTimeOffset? OptionalDate(JsonElement element, string name)
-    {
-        if (Text(element, name) is not { } text)
-        {
-            return null;
-        }
-
-        if (text.EndsWith('Z') && element.GetProperty(name).TryGetDateTimeOffset(out var utc))
-        {
-            return utc;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null;
-    }
+    private static DateTimeOffset? OptionalDate(JsonElement element, string name) =>
+        Member(element, name) is { ValueKind: JsonValueKind.String } value
+            ? value.TryGetDateTimeOffset(out var utc) && utc.Offset == TimeSpan.Zero ? utc : JsonText.OtherDate(value.GetString())
+            : null;
 }
