@@ -18,10 +18,7 @@ public static class CallProbe
     public static async Task<string> RunAsync(int calls = 3000, int callers = 16, int rounds = 7)
     {
         using var hub = RemoteHub.Start();
-        if (Environment.ProcessorCount >= 2 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = (nint)((1L << (Environment.ProcessorCount - 1)) - 1);
-        }
+        RemoteHub.KeepOffTheServersCore();
 
         using var clients = new Clients(hub.Endpoint);
         var all = clients.All().ToArray();

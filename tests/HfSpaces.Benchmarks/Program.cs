@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- breakdown           (where a call's client work goes, piece by piece)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- logs                (log stream MiB/s and memory vs a line reader)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- wait                (wait lateness on a fake clock: a table)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- loop CALL CLIENT SECONDS [CALLERS]  (one client in a loop, for a profiler)
 if (args is ["serve"])
 {
     await HfSpaces.Benchmarks.RemoteHub.ServeAsync();
@@ -20,9 +21,10 @@ if (args is ["probe", ..])
     return;
 }
 
-if (args is ["loop", var call, var client, var seconds])
+if (args is ["loop", var call, var client, var seconds, ..])
 {
-    await HfSpaces.Benchmarks.CallProbe.LoopAsync(call, client, TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
+    var loopCallers = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 16;
+    await HfSpaces.Benchmarks.CallProbe.LoopAsync(call, client, TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)), loopCallers);
     return;
 }
 

@@ -39,6 +39,15 @@ internal sealed class RemoteHub : IDisposable
         return new RemoteHub(process, new Uri(line));
     }
 
+    /// <summary>This process on every core but the server's (see <see cref="Start"/>).</summary>
+    public static void KeepOffTheServersCore()
+    {
+        if (Environment.ProcessorCount >= 2 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = (nint)((1L << (Environment.ProcessorCount - 1)) - 1);
+        }
+    }
+
     /// <summary>The <c>serve</c> side: listen, print the endpoint, stop when stdin closes.</summary>
     public static async Task ServeAsync()
     {
