@@ -15,7 +15,7 @@ namespace HfSpaces.Benchmarks;
 /// <summary>
 /// Where a call's client work goes, piece by piece, without the network (best of 2 passes × 5 rounds of 20,000; bytes per operation):
 /// the pieces the SDK replaced (Kiota's request builders, Kiota's model of the runtime) beside what replaced them, and the
-/// pieces it still takes from Kiota (the adapter's send, its JSON serialization writer for bodies).
+/// pieces it still takes from Kiota (the adapter's send; the generated models' own Serialize for bodies).
 /// </summary>
 public static class Breakdown
 {
@@ -120,10 +120,17 @@ public static class Breakdown
                 _ = JsonSerializer.SerializeToUtf8Bytes(new FloorHardwareRequest("t4-small", 3600), FloorJson.Default.FloorHardwareRequest);
                 return ValueTask.CompletedTask;
             });
-            await Measure("body: Kiota's JSON serialization writer (SetContentFromParsable)", () =>
+            await Measure("body: Kiota's JSON serialization writer, SetContentFromParsable (before)", () =>
             {
                 var info = new RequestInformation { HttpMethod = Method.POST, URI = new Uri("https://hub.invalid/a") };
                 info.SetContentFromParsable(adapter, "application/json", new Generated.Models.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 });
+                info.Content.Dispose();
+                return ValueTask.CompletedTask;
+            });
+            await Measure("body: Kiota's model through the SDK's JsonBodyWriter (now)", () =>
+            {
+                var info = new RequestInformation { HttpMethod = Method.POST, URI = new Uri("https://hub.invalid/a") };
+                info.SetStreamContent(new MemoryStream(JsonBodyWriter.TryWrite(new Generated.Models.HardwareRequest { Flavor = "t4-small", SleepTimeSeconds = 3600 })!, writable: false), "application/json");
                 info.Content.Dispose();
                 return ValueTask.CompletedTask;
             });
