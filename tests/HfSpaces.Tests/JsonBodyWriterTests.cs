@@ -80,6 +80,19 @@ public sealed class JsonBodyWriterTests
         Assert.Equal("""{"flavor":"cpu-basic"}""", Written(new Wire.HardwareRequest { Flavor = "cpu-basic" }));
     }
 
+    [Fact]
+    public void A_secret_does_not_stay_behind_in_the_reused_buffer()
+    {
+        var json = JsonBodyWriter.TryWrite(new Wire.SpaceSecretUpsert { Key = "TOKEN", Value = "sk-left-behind-4711" });
+        Assert.Contains("sk-left-behind-4711", Encoding.UTF8.GetString(json!), StringComparison.Ordinal);
+
+        // The writer this thread reuses: its whole buffer (nothing written now, so GetSpan hands all of it back) is zeroes.
+        var cached = typeof(JsonBodyWriter).GetField("_cached", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var buffer = (System.Buffers.ArrayBufferWriter<byte>)typeof(JsonBodyWriter).GetField("_buffer", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(cached)!;
+        Assert.Equal(0, buffer.WrittenCount);
+        Assert.All(buffer.GetSpan().ToArray(), b => Assert.Equal(0, b));
+    }
+
     private static string Written(IParsable body) => Encoding.UTF8.GetString(JsonBodyWriter.TryWrite(body) ?? throw new InvalidOperationException("left to Kiota"));
 
     private static string ViaKiota(IParsable body)

@@ -53,7 +53,7 @@ internal sealed class JsonBodyWriter : ISerializationWriter
         finally
         {
             writer._json.Reset();
-            writer._buffer.ResetWrittenCount();
+            writer._buffer.Clear(); // zeroes what was written: a secret's value does not stay behind in the reused buffer
             writer.OnBeforeObjectSerialization = writer.OnAfterObjectSerialization = null;
             writer.OnStartObjectSerialization = null;
             if (writer._buffer.Capacity <= 16 * 1024)
