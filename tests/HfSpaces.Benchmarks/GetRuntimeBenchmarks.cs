@@ -50,7 +50,7 @@ public class GetRuntimeBenchmarks
         return runtime!.Stage;
     }
 
-    /// <summary>The floor reading the whole body first, as the SDK does (GetFromJsonAsync streams it): the stricter floor.</summary>
+    /// <summary>The floor reading the whole body first, as the SDK does (GetFromJsonAsync streams it).</summary>
     [Benchmark(Description = "HttpClient, body buffered, + STJ source-gen")]
     public async Task<string?> HandWrittenBuffered()
     {
