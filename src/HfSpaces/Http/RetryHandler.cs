@@ -40,11 +40,7 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
                 }
                 catch (HfSpacesException failure) when (failure.StatusCode is { } failed)
                 {
-                    if (logger.IsEnabled(LogLevel.Debug))
-                    {
-                        LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)failed, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
-                    }
-
+                    LogAttempt(attemptRequest, failed, started, attempt);
                     throw;
                 }
 
@@ -53,11 +49,7 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
                     gate.Close(reset);
                 }
 
-                if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)response.StatusCode, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
-                }
-
+                LogAttempt(attemptRequest, response.StatusCode, started, attempt);
                 return response;
             }
             catch (HfSpacesException failure)
@@ -127,6 +119,15 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
         }
 
         return jittered;
+    }
+
+    /// <summary>One attempt's answer, at debug level; its arguments (path, elapsed time) are worked out only when that level is on.</summary>
+    private void LogAttempt(HttpRequestMessage attemptRequest, HttpStatusCode status, long started, int attempt)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogExchange(attemptRequest.Method.Method, attemptRequest.RequestUri?.AbsolutePath, (int)status, options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+        }
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0} ms (attempt {Attempt})")]
