@@ -36,6 +36,22 @@ public static class HfSpacesCli
         Recursive = true,
     };
 
+    /// <summary>
+    /// Runs a program at the console (<c>hf-spaces</c>, the demo): with <see cref="ConsoleContext"/>, and Ctrl+C cancelling
+    /// the run's token instead of killing the process, so what was sent is reported and nothing is left half-done silently.
+    /// </summary>
+    public static async Task<int> RunAtConsoleAsync(Func<CliContext, CancellationToken, Task<int>> run)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        return await run(ConsoleContext(), cancel.Token).ConfigureAwait(false);
+    }
+
     /// <summary>The context of a run at a console: its streams, a hidden prompt for secrets, colours unless redirected or NO_COLOR.</summary>
     public static CliContext ConsoleContext() => new(Console.Out, Console.Error, Console.In, options => new HfSpacesClient(options))
     {
