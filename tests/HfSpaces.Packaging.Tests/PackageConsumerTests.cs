@@ -20,10 +20,15 @@ public sealed class PackageConsumerTests : IDisposable
     public void Dispose()
     {
         Directory.Delete(_work, recursive: true);
-        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "hfspaces", _version);
-        if (Directory.Exists(cached))
+        // The test versions restored into the NuGet cache go with the test (both tests' packages; a missing one is skipped).
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "hfspaces", "hfspaces.emulator" })
         {
-            Directory.Delete(cached, recursive: true);
+            var cached = Path.Combine(cache, id, _version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
         }
     }
 
@@ -60,9 +65,7 @@ public sealed class PackageConsumerTests : IDisposable
             Assert.Contains("lib/net10.0/HfSpaces.pdb", symbols.Entries.Select(e => e.FullName));
         }
 
-        var consumer = Path.Combine(_work, "consumer");
-        Directory.CreateDirectory(consumer);
-        await WriteFeedConfig(consumer, feed);
+        var consumer = await NewConsumer("consumer", feed);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -121,9 +124,7 @@ public sealed class PackageConsumerTests : IDisposable
 
         var versions = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "Directory.Packages.props"));
         string Version(string id) => System.Text.RegularExpressions.Regex.Match(versions, $"Include=\"{System.Text.RegularExpressions.Regex.Escape(id)}\" Version=\"([^\"]+)\"").Groups[1].Value;
-        var consumer = Path.Combine(_work, "emulator-consumer");
-        Directory.CreateDirectory(consumer);
-        await WriteFeedConfig(consumer, feed);
+        var consumer = await NewConsumer("emulator-consumer", feed);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.Tests.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -149,16 +150,14 @@ public sealed class PackageConsumerTests : IDisposable
         var test = await Dotnet(consumer, "test", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(test.Code == 0, test.Output);
         Assert.Contains("Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1", test.Output, StringComparison.Ordinal);
-        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "hfspaces.emulator", _version);
-        if (Directory.Exists(cached))
-        {
-            Directory.Delete(cached, recursive: true);
-        }
     }
 
-    /// <summary>A NuGet.config whose only source is the local feed the test packed into.</summary>
-    private static Task WriteFeedConfig(string project, string feed) =>
-        File.WriteAllTextAsync(Path.Combine(project, "NuGet.config"), $"""
+    /// <summary>A folder for a consumer project, with a NuGet.config whose only source is the local feed the test packed into.</summary>
+    private async Task<string> NewConsumer(string name, string feed)
+    {
+        var project = Path.Combine(_work, name);
+        Directory.CreateDirectory(project);
+        await File.WriteAllTextAsync(Path.Combine(project, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -166,6 +165,8 @@ public sealed class PackageConsumerTests : IDisposable
               </packageSources>
             </configuration>
             """);
+        return project;
+    }
 
     private static Task WriteProgram(string consumer, string flavor) =>
         File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), $$"""
