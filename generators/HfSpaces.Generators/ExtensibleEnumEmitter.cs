@@ -4,7 +4,7 @@ using System.Text;
 
 namespace HfSpaces.Generators;
 
-/// <summary>Writes the source of one extensible enum (shape: design.md section 5, Azure SDK's "enumeration-like structures").</summary>
+/// <summary>Writes the source of one extensible enum (shape: docs/architecture.md "Conventions", Azure SDK's "enumeration-like structures").</summary>
 internal static class ExtensibleEnumEmitter
 {
     private const string ConverterName = "SystemTextJsonConverter";

@@ -20,8 +20,8 @@ public static class ManifestExporter
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(spaces);
         var ids = spaces.Distinct().ToList();
-        var scheduler = new HubScheduler();
-        var read = await scheduler.RunAsync(ids, (id, _) => LiveSpace.ReadAsync(client, id, cancellationToken), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var scheduler = new HubScheduler { CancelStartedItems = true }; // an export only reads
+        var read = await scheduler.RunAsync(ids, (id, ct) => LiveSpace.ReadAsync(client, id, ct), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (read.FirstOrDefault(r => r.Status != ScheduledStatus.Succeeded) is { } failed)
         {
             throw failed.Error ?? new OperationCanceledException(cancellationToken);

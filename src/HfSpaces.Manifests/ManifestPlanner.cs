@@ -15,8 +15,8 @@ public static class ManifestPlanner
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(manifest);
         options ??= new PlanOptions();
-        var scheduler = new HubScheduler(options.MaxParallel);
-        var results = await scheduler.RunAsync(manifest.Spaces, (spec, _) => PlanSpaceAsync(client, spec, options, cancellationToken), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var scheduler = new HubScheduler(options.MaxParallel) { CancelStartedItems = true }; // a plan only reads
+        var results = await scheduler.RunAsync(manifest.Spaces, (spec, ct) => PlanSpaceAsync(client, spec, options, ct), cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ManifestPlan(results.Select(r => r.Status switch
         {
             ScheduledStatus.Succeeded => r.Value!,

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using HfSpaces.Http;
 using HfSpaces.Mapping;
 using Microsoft.Kiota.Abstractions;
@@ -49,29 +48,27 @@ public partial class HfSpacesClient
             DevModeEnabled = options.DevMode,
             ShortDescription = options.ShortDescription,
         };
-        var (url, existed) = await MakeSpaceAsync(_api.Api.Repos.Create.ToPostRequestInformation(body), HubRequestOption.CreateSpace, space, options.ExistOk, cancellationToken).ConfigureAwait(false);
+        var (url, existed) = await MakeSpaceAsync(_connection.Api.Api.Repos.Create.ToPostRequestInformation(body), HubRequestOption.CreateSpace, space, options.ExistOk, cancellationToken).ConfigureAwait(false);
         if (existed)
         {
-            return new SpaceCreation(space, url, AlreadyExisted: true);
+            return new SpaceCreation { Id = space, Url = url, AlreadyExisted = true };
         }
 
         if (options.Hardware is not { } wanted)
         {
-            return new SpaceCreation(space, url, AlreadyExisted: false);
+            return new SpaceCreation { Id = space, Url = url, AlreadyExisted = false };
         }
 
         try
         {
             var runtime = await GetRuntimeAsync(space, cancellationToken).ConfigureAwait(false);
-            return new SpaceCreation(space, url, AlreadyExisted: false)
-            {
-                Runtime = runtime,
+            return new SpaceCreation { Id = space, Url = url, AlreadyExisted = false, Runtime = runtime,
                 HardwareApplied = runtime.RequestedHardware == wanted || runtime.Hardware == wanted,
             };
         }
         catch (HfSpacesException e)
         {
-            return new SpaceCreation(space, url, AlreadyExisted: false) { RuntimeError = e };
+            return new SpaceCreation { Id = space, Url = url, AlreadyExisted = false, RuntimeError = e };
         }
     }
 
@@ -84,7 +81,7 @@ public partial class HfSpacesClient
     {
         var properties = ExpandList(expand, nameof(expand));
         var info = Space(space).ToGetRequestInformation(c => c.QueryParameters.Expand = properties);
-        return await SendAsync(info, HubRequestOption.GetSpaceInfo, static d => HubModels.ToSpaceInfo(Body(d).RootElement.Clone()), cancellationToken).ConfigureAwait(false);
+        return await _connection.SendAsync(info, HubRequestOption.GetSpaceInfo, static d => HubModels.ToSpaceInfo(HubConnection.Body(d).RootElement.Clone()), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,7 +109,7 @@ public partial class HfSpacesClient
             throw new ArgumentException("SpaceListQuery.Filter has an empty tag.", nameof(query));
         }
 
-        var info = _api.Api.Spaces.ToGetRequestInformation(c =>
+        var info = _connection.Api.Api.Spaces.ToGetRequestInformation(c =>
         {
             c.QueryParameters.Author = query.Author;
             c.QueryParameters.Search = query.Search;
@@ -123,63 +120,13 @@ public partial class HfSpacesClient
             c.QueryParameters.Expand = expand;
             c.QueryParameters.Full = query.Full ? true : null;
         });
-        return ListPagesAsync(info, query.Limit, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<SpaceInfo> ListPagesAsync(RequestInformation info, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var count = 0;
-        var followed = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            IReadOnlyList<SpaceInfo> page;
-            string? link;
-            Uri? current;
-            using (var response = await ExchangeAsync(info, HubRequestOption.ListSpaces, cancellationToken).ConfigureAwait(false))
-            {
-                link = LinkHeader.Next(response);
-                current = response.RequestMessage?.RequestUri;
-                page = await ReadJsonAsync(info, response, static d => HubModels.ToSpaceInfos(Body(d)), cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var space in page)
-            {
-                yield return space;
-                if (++count == limit)
-                {
-                    yield break;
-                }
-            }
-
-            // No next page, or an empty page that still points on (nothing more to give, and following could spin forever).
-            // The link is checked only now, when the caller wants more: the page it came with has been handed out.
-            if (link is null || page.Count == 0)
-            {
-                yield break;
-            }
-
-            var next = NextPage(info, current ?? info.URI, link);
-
-            if (!followed.Add(next.AbsoluteUri))
-            {
-                throw Unreadable(info, System.Net.HttpStatusCode.OK, $"the next-page link leads back to a page already read ({next.PathAndQuery}): the listing would never end", new InvalidDataException(next.AbsoluteUri), prefix: false);
-            }
-
-            info = _api.Api.Spaces.WithUrl(next.AbsoluteUri).ToGetRequestInformation();
-        }
-    }
-
-    /// <summary>The <c>rel="next"</c> URL of a <c>Link</c> header, resolved against the request it answered; only on the endpoint's origin.</summary>
-    private Uri NextPage(RequestInformation info, Uri current, string link)
-    {
-        if (!Uri.TryCreate(current, link, out var next) || next.Scheme is not ("http" or "https"))
-        {
-            throw Unreadable(info, System.Net.HttpStatusCode.OK, "the next-page link is not an http(s) URL", new FormatException(link), prefix: false);
-        }
-
-        return HubErrors.SameOrigin(next, _endpoint)
-            ? next
-            : throw Unreadable(info, System.Net.HttpStatusCode.OK, $"the next-page link points to another host ({next.GetLeftPart(UriPartial.Authority)}): not followed", new InvalidDataException(next.GetLeftPart(UriPartial.Authority)), prefix: false);
+        return _connection.ListPagesAsync(
+            info,
+            HubRequestOption.ListSpaces,
+            HubModels.ToSpaceInfos,
+            next => _connection.Api.Api.Spaces.WithUrl(next).ToGetRequestInformation(),
+            query.Limit,
+            cancellationToken);
     }
 
     /// <summary>Changes a Space's visibility and/or gating (<c>PUT /api/spaces/{id}/settings</c>).</summary>
@@ -205,7 +152,7 @@ public partial class HfSpacesClient
             },
         };
         var info = Request(Requests.Settings, space, body);
-        await SendAsync(info, HubRequestOption.UpdateSettings, static _ => true, cancellationToken).ConfigureAwait(false);
+        await _connection.SendAsync(info, HubRequestOption.UpdateSettings, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -219,10 +166,10 @@ public partial class HfSpacesClient
     public virtual async Task<bool> DeleteSpaceAsync(SpaceId space, bool missingOk = false, CancellationToken cancellationToken = default)
     {
         ValidateSpace(space);
-        var info = _api.Api.Repos.DeletePath.ToDeleteRequestInformation(new Wire.DeleteRepoRequest { Name = space.Name, Organization = space.Namespace, Type = "space" });
+        var info = _connection.Api.Api.Repos.DeletePath.ToDeleteRequestInformation(new Wire.DeleteRepoRequest { Name = space.Name, Organization = space.Namespace, Type = "space" });
         try
         {
-            return await SendAsync(info, HubRequestOption.DeleteSpace, static _ => true, cancellationToken).ConfigureAwait(false);
+            return await _connection.SendAsync(info, HubRequestOption.DeleteSpace, static _ => true, cancellationToken).ConfigureAwait(false);
         }
         catch (HfSpacesNotFoundException) when (missingOk)
         {
@@ -230,19 +177,30 @@ public partial class HfSpacesClient
         }
     }
 
+    /// <summary>Lists the hardware flavors a Space can request, with accelerators and prices (no token needed).</summary>
+    public virtual async Task<IReadOnlyList<SpaceHardwareInfo>> ListHardwareAsync(CancellationToken cancellationToken = default)
+    {
+        var info = _connection.Api.Api.Spaces.Hardware.ToGetRequestInformation();
+        return await _connection.SendAsync<IReadOnlyList<SpaceHardwareInfo>>(
+            info,
+            HubRequestOption.ListHardware,
+            d => HubModels.ParseList(HubConnection.Body(d), Wire.SpaceHardwareInfo.CreateFromDiscriminatorValue).Select(HubModels.ToHardwareInfo).ToArray(),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Lists the templates a new Space can start from (<c>GET /api/spaces/templates</c>).</summary>
     public virtual async Task<IReadOnlyList<SpaceTemplate>> ListTemplatesAsync(CancellationToken cancellationToken = default)
     {
-        var info = _api.Api.Spaces.Templates.ToGetRequestInformation();
-        return await SendAsync(info, HubRequestOption.ListTemplates, static d => HubModels.ToTemplates(Body(d)), cancellationToken).ConfigureAwait(false);
+        var info = _connection.Api.Api.Spaces.Templates.ToGetRequestInformation();
+        return await _connection.SendAsync(info, HubRequestOption.ListTemplates, static d => HubModels.ToTemplates(HubConnection.Body(d)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the caller's ZeroGPU budget (<c>GET /api/spaces/zero-gpu/quota</c>).</summary>
     /// <exception cref="HfSpacesUnauthorizedException">No token.</exception>
     public virtual async Task<ZeroGpuQuota> GetZeroGpuQuotaAsync(CancellationToken cancellationToken = default)
     {
-        var info = _api.Api.Spaces.ZeroGpu.Quota.ToGetRequestInformation();
-        return await SendAsync(info, HubRequestOption.GetZeroGpuQuota, static d => HubModels.ToQuota(Body(d)), cancellationToken).ConfigureAwait(false);
+        var info = _connection.Api.Api.Spaces.ZeroGpu.Quota.ToGetRequestInformation();
+        return await _connection.SendAsync(info, HubRequestOption.GetZeroGpuQuota, static d => HubModels.ToQuota(HubConnection.Body(d)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the Space on a fixed number of replicas (<c>POST /api/spaces/{id}/replicas</c>; paid hardware only).</summary>
@@ -260,7 +218,7 @@ public partial class HfSpacesClient
     private async Task SetReplicasAsync(SpaceId space, Wire.ReplicasRequest.ReplicasRequest_replicas replicas, CancellationToken cancellationToken)
     {
         var info = Request(Requests.Replicas, space, new Wire.ReplicasRequest { Replicas = replicas });
-        await SendAsync(info, HubRequestOption.SetReplicas, static _ => true, cancellationToken).ConfigureAwait(false);
+        await _connection.SendAsync(info, HubRequestOption.SetReplicas, static _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     private static string[]? ExpandList(IEnumerable<string>? expand, string parameter)

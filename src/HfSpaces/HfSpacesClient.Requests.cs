@@ -11,21 +11,7 @@ public partial class HfSpacesClient
     private RequestInformation Request(SpaceRequest request, SpaceId space, IParsable? body = null)
     {
         ValidateSpace(space);
-        var info = request.Create(_api, _adapter.BaseUrl!, space);
-        if (body is not null)
-        {
-            // The bytes Kiota's JSON writer would write, without its per-body costs (see JsonBodyWriter); Kiota's for anything else.
-            if (JsonBodyWriter.TryWrite(body) is { } json)
-            {
-                info.SetStreamContent(new MemoryStream(json, writable: false), "application/json");
-            }
-            else
-            {
-                info.SetContentFromParsable(_adapter, "application/json", body);
-            }
-        }
-
-        return info;
+        return _connection.Request(request, space, body);
     }
 
     /// <summary>The Space operations sent often enough to reuse their shape; each as Kiota's builder makes it (bodies are placeholders).</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HfSpaces.Auth;
 using HfSpaces.Http;
+using HfSpaces.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using HfSpaces.Generated;
 using HfSpaces.Http;
+using HfSpaces.Resilience;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 

@@ -16,8 +16,8 @@ public sealed class CatalogContractTests(HubServer hub) : ContractTest(hub)
         var request = Hub.SingleRequest();
         RequestAssert.Sent(request, "GET", "/api/spaces/hardware");
         Assert.Equal(3, catalog.Count);
-        Assert.Equal(new SpaceHardwareInfo(SpaceHardware.CpuBasic, "CPU basic", "2 vCPU", "16 GB", null, null, 0, 0, "minute"), catalog[0]);
-        Assert.Equal(new SpaceHardwareAccelerator("gpu", "T4", "1", "16 GB", "Nvidia"), catalog[1].Accelerator);
+        Assert.Equal(new SpaceHardwareInfo { Name = SpaceHardware.CpuBasic, PrettyName = "CPU basic", Cpu = "2 vCPU", Ram = "16 GB", EphemeralStorage = null, Accelerator = null, UnitCostMicroUsd = 0, UnitCostUsd = 0, UnitLabel = "minute" }, catalog[0]);
+        Assert.Equal(new SpaceHardwareAccelerator { Type = "gpu", Model = "T4", Quantity = "1", Vram = "16 GB", Manufacturer = "Nvidia" }, catalog[1].Accelerator);
         Assert.Equal(10000, catalog[1].UnitCostMicroUsd);
         Assert.Equal("50 GB", catalog[1].EphemeralStorage);
         Assert.False(catalog[2].Name.IsKnown);

@@ -15,7 +15,7 @@ public sealed class DuplicateContractTests(HubServer hub) : ContractTest(hub)
         RequestAssert.Sent(request, "POST", DuplicatePath);
         RequestAssert.Authorized(request);
         RequestAssert.JsonBody(request, """{"repository":"bob/copy"}""");
-        Assert.Equal(new SpaceDuplicate("bob/copy", new Uri("https://huggingface.co/spaces/bob/copy"), AlreadyExisted: false), result);
+        Assert.Equal(new SpaceDuplicate { Id = "bob/copy", Url = new Uri("https://huggingface.co/spaces/bob/copy"), AlreadyExisted = false }, result);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DuplicateContractTests(HubServer hub) : ContractTest(hub)
 
         var result = await Client.DuplicateAsync("alice/demo", "bob/copy", new DuplicateSpaceOptions { ExistOk = true });
 
-        Assert.Equal(new SpaceDuplicate("bob/copy", new Uri("https://huggingface.co/spaces/bob/copy"), AlreadyExisted: true), result);
+        Assert.Equal(new SpaceDuplicate { Id = "bob/copy", Url = new Uri("https://huggingface.co/spaces/bob/copy"), AlreadyExisted = true }, result);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class LifecycleContractTests(HubServer hub) : ContractTest(hub)
         RequestAssert.Sent(request, "POST", "/api/repos/create");
         RequestAssert.Authorized(request);
         RequestAssert.JsonBody(request, """{"name":"chat","organization":"alice","type":"space","sdk":"gradio"}""");
-        Assert.Equal(new SpaceCreation("alice/chat", new Uri("https://huggingface.co/spaces/alice/chat"), AlreadyExisted: false), created);
+        Assert.Equal(new SpaceCreation { Id = "alice/chat", Url = new Uri("https://huggingface.co/spaces/alice/chat"), AlreadyExisted = false }, created);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LifecycleContractTests(HubServer hub) : ContractTest(hub)
 
         var existing = await Client.CreateSpaceAsync("alice/chat", new CreateSpaceOptions { Sdk = SpaceSdk.Gradio, Hardware = SpaceHardware.T4Small, ExistOk = true });
 
-        Assert.Equal(new SpaceCreation("alice/chat", new Uri(Hub.Url, "spaces/alice/chat"), AlreadyExisted: true), existing);
+        Assert.Equal(new SpaceCreation { Id = "alice/chat", Url = new Uri(Hub.Url, "spaces/alice/chat"), AlreadyExisted = true }, existing);
         Assert.Single(Hub.Requests()); // nothing read back: nothing was applied
     }
 
@@ -272,7 +272,7 @@ public sealed class LifecycleContractTests(HubServer hub) : ContractTest(hub)
         var templates = await Client.ListTemplatesAsync();
 
         RequestAssert.Sent(Hub.SingleRequest(), "GET", "/api/spaces/templates");
-        Assert.Equal([new SpaceTemplate("Chatbot", "gradio-templates/chatbot", SpaceSdk.Gradio, false), new SpaceTemplate("JupyterLab", "SpacesExamples/jupyterlab", SpaceSdk.Docker, true)], templates);
+        Assert.Equal([new SpaceTemplate { Name = "Chatbot", RepoId = "gradio-templates/chatbot", Sdk = SpaceSdk.Gradio, PreferredPrivate = false }, new SpaceTemplate { Name = "JupyterLab", RepoId = "SpacesExamples/jupyterlab", Sdk = SpaceSdk.Docker, PreferredPrivate = true }], templates);
     }
 
     [Fact]
@@ -284,7 +284,7 @@ public sealed class LifecycleContractTests(HubServer hub) : ContractTest(hub)
         var quota = await Client.GetZeroGpuQuotaAsync();
 
         RequestAssert.Sent(Hub.SingleRequest(), "GET", "/api/spaces/zero-gpu/quota");
-        Assert.Equal(new ZeroGpuQuota(TimeSpan.FromSeconds(1500), TimeSpan.FromSeconds(1320.5), null, null), quota);
+        Assert.Equal(new ZeroGpuQuota { Base = TimeSpan.FromSeconds(1500), Remaining = TimeSpan.FromSeconds(1320.5), ResetsAt = null, OverQuotaUsed = null }, quota);
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public sealed class LogsContractTests(HubServer hub) : ContractTest(hub)
         Assert.Equal("text/event-stream, application/json", RequestAssert.Header(request, "Accept"));
         Assert.Equal(
         [
-            new SpaceLogLine("===== Application Startup at 2025-03-07 12:24:18 =====", new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero)),
-            new SpaceLogLine("Running on local URL:  http://0.0.0.0:7860", new DateTimeOffset(2025, 3, 7, 12, 24, 19, TimeSpan.Zero)),
-            new SpaceLogLine("plain text, not the JSON envelope", null),
+            new SpaceLogLine { Text = "===== Application Startup at 2025-03-07 12:24:18 =====", Timestamp = new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero) },
+            new SpaceLogLine { Text = "Running on local URL:  http://0.0.0.0:7860", Timestamp = new DateTimeOffset(2025, 3, 7, 12, 24, 19, TimeSpan.Zero) },
+            new SpaceLogLine { Text = "plain text, not the JSON envelope", Timestamp = null },
         ], lines);
     }
 

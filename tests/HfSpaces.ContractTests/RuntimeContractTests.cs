@@ -28,8 +28,8 @@ public sealed class RuntimeContractTests(HubServer hub) : ContractTest(hub)
         Assert.Null(runtime.Storage);
         Assert.Equal(TimeSpan.FromHours(48), runtime.SleepTime);
         Assert.False(runtime.DevMode);
-        Assert.Equal(new SpaceReplicas(1, null), runtime.Replicas);
-        Assert.Equal([new SpaceDomain("user-tmp-test-space.hf.space", "READY")], runtime.Domains);
+        Assert.Equal(new SpaceReplicas { Requested = 1, Current = null }, runtime.Replicas);
+        Assert.Equal([new SpaceDomain { Domain = "user-tmp-test-space.hf.space", Stage = "READY" }], runtime.Domains);
         Assert.Equal(172800, runtime.Raw.GetProperty("gcTimeout").GetInt32());
     }
 
@@ -45,7 +45,7 @@ public sealed class RuntimeContractTests(HubServer hub) : ContractTest(hub)
         Assert.Null(runtime.RequestedHardware);
         Assert.Null(runtime.SleepTime);
         Assert.False(runtime.DevMode);
-        Assert.Equal(new SpaceReplicas(1, 1), runtime.Replicas);
+        Assert.Equal(new SpaceReplicas { Requested = 1, Current = 1 }, runtime.Replicas);
         Assert.Null(runtime.Volumes);
     }
 
@@ -83,7 +83,7 @@ public sealed class RuntimeContractTests(HubServer hub) : ContractTest(hub)
         Assert.Equal("xlarge", runtime.Storage.ToString());
         Assert.Equal(Timeout.InfiniteTimeSpan, runtime.SleepTime);
         Assert.True(runtime.DevMode);
-        Assert.Equal(new SpaceReplicas(null, 3, IsAuto: true), runtime.Replicas);
+        Assert.Equal(new SpaceReplicas { Requested = null, Current = 3, IsAuto = true }, runtime.Replicas);
         Assert.Equal("abc123", runtime.Sha);
         Assert.Equal("docker", runtime.Sdk);
         Assert.Equal(

@@ -51,8 +51,8 @@ public sealed class SecretsAndVariablesContractTests(HubServer hub) : ContractTe
 
         RequestAssert.Sent(Hub.SingleRequest(), "GET", SecretsPath);
         Assert.Equal(2, secrets.Count);
-        Assert.Equal(new SpaceSecret("OPENAI_API_KEY", "chat", new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero)), secrets["OPENAI_API_KEY"]);
-        Assert.Equal(new SpaceSecret("BARE", null, null), secrets["BARE"]);
+        Assert.Equal(new SpaceSecret { Key = "OPENAI_API_KEY", Description = "chat", UpdatedAt = new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero) }, secrets["OPENAI_API_KEY"]);
+        Assert.Equal(new SpaceSecret { Key = "BARE", Description = null, UpdatedAt = null }, secrets["BARE"]);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SecretsAndVariablesContractTests(HubServer hub) : ContractTe
         RequestAssert.Sent(request, "POST", VariablesPath);
         RequestAssert.JsonBody(request, """{"key":"MODEL_ID","value":"gpt2"}""");
         Assert.Equal("gpt2", variables["MODEL_ID"].Value);
-        Assert.Equal(new SpaceVariable("OTHER", "x", "d", null), variables["OTHER"]);
+        Assert.Equal(new SpaceVariable { Key = "OTHER", Value = "x", Description = "d", UpdatedAt = null }, variables["OTHER"]);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using HfSpaces.Emulator.State;
 namespace HfSpaces.Emulator.Tests;
 
 /// <summary>
-/// The emulator's bytes against the Hub's recorded answers (hub-contract.md (c), (h), huggingface_hub's cassettes), read
+/// The emulator's bytes against the Hub's recorded answers (docs/hub-wire.md, from huggingface_hub's cassettes), read
 /// with a bare HttpClient — not through the SDK, which accepts more than real clients do.
 /// </summary>
 public sealed partial class HubShapeTests : IAsyncLifetime

@@ -145,9 +145,9 @@ public sealed class LifecycleOnEmulatorTests : IAsyncLifetime
         Assert.Equal(400, (int?)onCpuBasic.StatusCode);
         await _client.RequestHardwareAsync("alice/demo", SpaceHardware.T4Small);
         await _client.SetReplicasAsync("alice/demo", 3);
-        Assert.Equal(new SpaceReplicas(3, 3), (await _client.GetRuntimeAsync("alice/demo")).Replicas);
+        Assert.Equal(new SpaceReplicas { Requested = 3, Current = 3 }, (await _client.GetRuntimeAsync("alice/demo")).Replicas);
         await _client.SetAutoReplicasAsync("alice/demo");
-        Assert.Equal(new SpaceReplicas(null, 1, IsAuto: true), (await _client.GetRuntimeAsync("alice/demo")).Replicas);
+        Assert.Equal(new SpaceReplicas { Requested = null, Current = 1, IsAuto = true }, (await _client.GetRuntimeAsync("alice/demo")).Replicas);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         await _client.DeleteVolumesAsync("alice/demo");
 
         var copy = await _client.DuplicateAsync("alice/demo", "demo-copy", new DuplicateSpaceOptions { Visibility = SpaceVisibility.Private, Hardware = SpaceHardware.CpuUpgrade });
-        Assert.Equal(new SpaceDuplicate("alice/demo-copy", new Uri(_emulator.Endpoint, "spaces/alice/demo-copy"), false), copy);
+        Assert.Equal(new SpaceDuplicate { Id = "alice/demo-copy", Url = new Uri(_emulator.Endpoint, "spaces/alice/demo-copy"), AlreadyExisted = false }, copy);
         var again = await _client.DuplicateAsync("alice/demo", "alice/demo-copy", new DuplicateSpaceOptions { ExistOk = true });
         Assert.True(again.AlreadyExisted);
 

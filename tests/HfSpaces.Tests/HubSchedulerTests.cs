@@ -93,7 +93,7 @@ public sealed class HubSchedulerTests
 
     private static HfSpacesException Error(HttpStatusCode status, TimeSpan? retryAfter = null)
     {
-        var details = new HfSpacesErrorDetails("POST", "/api/spaces/a/b/pause", status, null, null, null) { RetryAfter = retryAfter };
+        var details = new HfSpacesErrorDetails { Method = "POST", Path = "/api/spaces/a/b/pause", StatusCode = status, ErrorCode = null, ServerMessage = null, RequestId = null, RetryAfter = retryAfter };
         return status == HttpStatusCode.TooManyRequests ? new HfSpacesRateLimitedException("slow down", details) : new HfSpacesException("refused", details);
     }
 

@@ -1,3 +1,4 @@
+using HfSpaces.Resilience;
 using HfSpaces.Tests.Faults;
 using Microsoft.Extensions.Time.Testing;
 

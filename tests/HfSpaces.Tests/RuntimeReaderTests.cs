@@ -66,14 +66,14 @@ public sealed class RuntimeReaderTests
             SleepTime = wire.GcTimeout switch { null => null, -1 => Timeout.InfiniteTimeSpan, var s => TimeSpan.FromSeconds(s.Value) },
             Storage = string.IsNullOrEmpty(wire.Storage) ? (SpaceStorage?)null : new SpaceStorage(wire.Storage),
             DevMode = wire.DevMode ?? false,
-            Replicas = wire.Replicas is null ? null : new SpaceReplicas(wire.Replicas.Requested?.Integer, wire.Replicas.Current, string.Equals(wire.Replicas.Requested?.String, "auto", StringComparison.OrdinalIgnoreCase)),
-            Domains = wire.Domains?.Where(d => d.Domain is not null).Select(d => new SpaceDomain(d.Domain!, d.Stage, d.IsCustom ?? false)).ToArray() ?? [],
+            Replicas = wire.Replicas is null ? null : new SpaceReplicas { Requested = wire.Replicas.Requested?.Integer, Current = wire.Replicas.Current, IsAuto = string.Equals(wire.Replicas.Requested?.String, "auto", StringComparison.OrdinalIgnoreCase) },
+            Domains = wire.Domains?.Where(d => d.Domain is not null).Select(d => new SpaceDomain { Domain = d.Domain!, Stage = d.Stage, IsCustom = d.IsCustom ?? false }).ToArray() ?? [],
             ErrorMessage = wire.ErrorMessage,
             Sha = wire.Sha,
             Sdk = wire.Sdk,
             SdkVersion = wire.SdkVersion,
             Volumes = wire.Volumes?.Select(v => new SpaceVolume(new SpaceVolumeType(string.IsNullOrEmpty(v.Type) ? "model" : v.Type), v.Source ?? string.Empty, v.MountPath ?? string.Empty) { Revision = v.Revision, ReadOnly = v.ReadOnly, Path = v.Path }).ToArray(),
-            HotReloading = wire.HotReloading is null ? null : new SpaceHotReloading(wire.HotReloading.Status, HotStatuses(raw.GetProperty("hotReloading"))),
+            HotReloading = wire.HotReloading is null ? null : new SpaceHotReloading { Status = wire.HotReloading.Status, ReplicaStatuses = HotStatuses(raw.GetProperty("hotReloading")) },
             Raw = raw,
         };
     });

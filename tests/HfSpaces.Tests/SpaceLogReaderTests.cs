@@ -75,7 +75,7 @@ public sealed class SpaceLogReaderTests
             lines.Add(line);
         }
 
-        Assert.Equal([new SpaceLogLine("one", null)], lines);
+        Assert.Equal([new SpaceLogLine { Text = "one", Timestamp = null }], lines);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Net;
-using HfSpaces.Waiting;
+using HfSpaces.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Tests;

@@ -12,7 +12,7 @@ internal static class RuntimeCommands
         yield return Runtime(cli);
         yield return Hardware(cli);
         yield return Sleep(cli);
-        yield return Simple(cli, "pause", "Pause the Space (stage PAUSED, not billed); restart un-pauses it.", (c, s) => c.PauseAsync(s));
+        yield return Simple(cli, "pause", "Pause the Space (stage PAUSED, not billed); restart un-pauses it.", (c, s, ct) => c.PauseAsync(s, ct));
         yield return Restart(cli);
         yield return Wait(cli);
         yield return DevMode(cli);
@@ -227,14 +227,14 @@ internal static class RuntimeCommands
         return command;
     }
 
-    private static Command Simple(CliContext cli, string name, string description, Func<HfSpacesClient, SpaceId, Task<SpaceRuntime>> call)
+    private static Command Simple(CliContext cli, string name, string description, Func<HfSpacesClient, SpaceId, CancellationToken, Task<SpaceRuntime>> call)
     {
         var space = SpaceArgument();
         var command = new Command(name, description) { space };
         command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
         {
             var id = parse.GetValue(space);
-            Output.Runtime(cli, id, await call(client, id).WaitAsync(ct).ConfigureAwait(false), json);
+            Output.Runtime(cli, id, await call(client, id, ct).ConfigureAwait(false), json);
             return ExitCodes.Success;
         }));
         return command;

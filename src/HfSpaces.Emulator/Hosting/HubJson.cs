@@ -7,7 +7,7 @@ using HfSpaces.Emulator.Generated;
 namespace HfSpaces.Emulator.Hosting;
 
 /// <summary>
-/// The Hub's JSON, as its recordings show it (hub-contract.md (c), (h)) rather than as NSwag's DTOs would write it: dates
+/// The Hub's JSON, as its recordings show it (docs/hub-wire.md "Runtime", "Lifecycle") rather than as NSwag's DTOs would write it: dates
 /// in UTC with milliseconds and <c>Z</c> (<c>2025-03-07T12:24:18.657Z</c>, the only form huggingface_hub parses); keys the
 /// Hub omits are omitted, not <c>null</c>; in a runtime, the keys the Hub writes as <c>null</c> are written as <c>null</c>;
 /// <c>replicas.requested</c> and <c>gated</c> may be strings, which the DTOs (an <c>int</c>, a <c>bool</c>) cannot hold.

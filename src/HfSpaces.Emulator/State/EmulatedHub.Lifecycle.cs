@@ -7,7 +7,7 @@ using HfSpaces.Emulator.Hosting;
 
 namespace HfSpaces.Emulator.State;
 
-/// <summary>Creating, finding, describing, configuring and deleting Spaces (hub-contract.md (a) "Related read endpoints" and (h)).</summary>
+/// <summary>Creating, finding, describing, configuring and deleting Spaces (docs/hub-wire.md "Lifecycle").</summary>
 public sealed partial class EmulatedHub
 {
     /// <summary>The properties <c>expand</c> accepts (huggingface_hub's <c>ExpandSpaceProperty_T</c>).</summary>

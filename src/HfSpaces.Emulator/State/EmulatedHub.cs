@@ -3,7 +3,7 @@ using HfSpaces.Emulator.Generated;
 namespace HfSpaces.Emulator.State;
 
 /// <summary>
-/// The in-memory Hub: accounts, Spaces and their state machine (hub-contract.md). Thread-safe: every operation runs under
+/// The in-memory Hub: accounts, Spaces and their state machine (docs/hub-wire.md). Thread-safe: every operation runs under
 /// one lock, so concurrent requests to one Space see a consistent order. Stages advance lazily from the clock, so no
 /// background timer runs and tests can drive time with a fake <see cref="TimeProvider"/>.
 /// </summary>

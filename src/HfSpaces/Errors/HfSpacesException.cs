@@ -36,6 +36,10 @@ public class HfSpacesException : Exception
     /// <summary>The kind of failure, for the retry policy.</summary>
     internal Http.HubFailure Failure { get; init; }
 
-    /// <summary>True when retrying later may succeed (429, 5xx, timeouts, connection failures).</summary>
-    public bool IsTransient => Details.StatusCode is null or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError;
+    /// <summary>
+    /// True when the same call may succeed later: exactly what the SDK's retry policy retries for a read — 429, 502, 503,
+    /// 504, timeouts and broken or refused connections. False for an answer that cannot be read (too large, corrupt,
+    /// not the promised shape) and for every other status, which would fail the same way again.
+    /// </summary>
+    public bool IsTransient => Resilience.RetryHandler.IsTransient(this);
 }

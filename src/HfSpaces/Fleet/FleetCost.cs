@@ -8,8 +8,8 @@ public sealed class FleetCost
 {
     private FleetCost(IReadOnlyList<(SpaceInfo Space, SpaceHardware Hardware, decimal PerHour)> running)
     {
-        Running = running.Select(r => new FleetSpaceCost(r.Space.Id, r.Hardware, r.PerHour, r.Space.Runtime?.SleepTime)).ToList();
-        ByHardware = running.GroupBy(r => r.Hardware).Select(g => new FleetHardwareCost(g.Key, g.Count(), g.Sum(r => r.PerHour)))
+        Running = running.Select(r => new FleetSpaceCost { Id = r.Space.Id, Hardware = r.Hardware, PerHour = r.PerHour, SleepTime = r.Space.Runtime?.SleepTime }).ToList();
+        ByHardware = running.GroupBy(r => r.Hardware).Select(g => new FleetHardwareCost { Hardware = g.Key, Spaces = g.Count(), PerHour = g.Sum(r => r.PerHour) })
             .OrderByDescending(h => h.PerHour).ThenBy(h => h.Hardware.ToString(), StringComparer.Ordinal).ToList();
         NeverSleeping = Running.Where(r => r.PerHour > 0 && r.SleepTime is null or { Ticks: < 0 }).ToList();
     }
@@ -47,14 +47,30 @@ public sealed class FleetCost
 }
 
 /// <summary>One running Space's cost.</summary>
-/// <param name="Id">The Space.</param>
-/// <param name="Hardware">What it runs on.</param>
-/// <param name="PerHour">Its list price per hour, US dollars.</param>
-/// <param name="SleepTime">Its sleep time; null when it never sleeps.</param>
-public sealed record FleetSpaceCost(SpaceId Id, SpaceHardware Hardware, decimal PerHour, TimeSpan? SleepTime);
+public sealed record FleetSpaceCost
+{
+    /// <summary>The Space.</summary>
+    public required SpaceId Id { get; init; }
+
+    /// <summary>What it runs on.</summary>
+    public required SpaceHardware Hardware { get; init; }
+
+    /// <summary>Its list price per hour, US dollars.</summary>
+    public required decimal PerHour { get; init; }
+
+    /// <summary>Its sleep time; null when it never sleeps.</summary>
+    public TimeSpan? SleepTime { get; init; }
+}
 
 /// <summary>Running Spaces on one hardware flavor.</summary>
-/// <param name="Hardware">The flavor.</param>
-/// <param name="Spaces">How many run on it.</param>
-/// <param name="PerHour">Their list price per hour together.</param>
-public sealed record FleetHardwareCost(SpaceHardware Hardware, int Spaces, decimal PerHour);
+public sealed record FleetHardwareCost
+{
+    /// <summary>The flavor.</summary>
+    public required SpaceHardware Hardware { get; init; }
+
+    /// <summary>How many run on it.</summary>
+    public int Spaces { get; init; }
+
+    /// <summary>Their list price per hour together.</summary>
+    public required decimal PerHour { get; init; }
+}

@@ -67,11 +67,20 @@ public sealed class FleetOperation
 }
 
 /// <summary>What happened to one Space of a fleet operation.</summary>
-/// <param name="Space">The Space as listed.</param>
-/// <param name="Outcome">Done, skipped, failed or not started.</param>
-/// <param name="Reason">Why it was skipped, or the Hub's reason for a failure.</param>
-/// <param name="Runtime">The runtime the Hub answered, when done.</param>
-public sealed record FleetResult(SpaceInfo Space, FleetOutcome Outcome, string? Reason, SpaceRuntime? Runtime);
+public sealed record FleetResult
+{
+    /// <summary>The Space as listed.</summary>
+    public required SpaceInfo Space { get; init; }
+
+    /// <summary>Done, skipped, failed or not started.</summary>
+    public required FleetOutcome Outcome { get; init; }
+
+    /// <summary>Why it was skipped, or the Hub's reason for a failure.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The runtime the Hub answered, when done.</summary>
+    public SpaceRuntime? Runtime { get; init; }
+}
 
 /// <summary>The outcome of a fleet operation on one Space.</summary>
 public enum FleetOutcome

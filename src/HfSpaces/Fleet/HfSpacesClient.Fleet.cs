@@ -58,11 +58,11 @@ public partial class HfSpacesClient
             {
                 if (operation.WhySkipped(space) is { } reason)
                 {
-                    return new FleetResult(space, FleetOutcome.Skipped, reason, null);
+                    return new FleetResult { Space = space, Outcome = FleetOutcome.Skipped, Reason = reason, Runtime = null };
                 }
 
                 var runtime = await operation.Run(this, space.Id, ct).ConfigureAwait(false);
-                return new FleetResult(space, FleetOutcome.Succeeded, null, runtime);
+                return new FleetResult { Space = space, Outcome = FleetOutcome.Succeeded, Reason = null, Runtime = runtime };
             },
             progress is null ? null : new FleetProgress(progress),
             cancellationToken).ConfigureAwait(false);
@@ -73,8 +73,8 @@ public partial class HfSpacesClient
     private static FleetResult ToFleetResult(ScheduledResult<SpaceInfo, FleetResult> scheduled) => scheduled.Status switch
     {
         ScheduledStatus.Succeeded => scheduled.Value!,
-        ScheduledStatus.Failed => new FleetResult(scheduled.Item, FleetOutcome.Failed, scheduled.Error is HfSpacesException hub ? hub.Details.ServerMessage ?? hub.Message : scheduled.Error!.Message, null),
-        _ => new FleetResult(scheduled.Item, FleetOutcome.NotStarted, "cancelled before it was sent", null),
+        ScheduledStatus.Failed => new FleetResult { Space = scheduled.Item, Outcome = FleetOutcome.Failed, Reason = scheduled.Error is HfSpacesException hub ? hub.Details.ServerMessage ?? hub.Message : scheduled.Error!.Message, Runtime = null },
+        _ => new FleetResult { Space = scheduled.Item, Outcome = FleetOutcome.NotStarted, Reason = "cancelled before it was sent", Runtime = null },
     };
 
     private sealed class FleetProgress(IProgress<FleetResult> progress) : IProgress<ScheduledResult<SpaceInfo, FleetResult>>

@@ -3,10 +3,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using HfSpaces.Resilience;
+using Microsoft.Kiota.Abstractions;
 
 namespace HfSpaces.Http;
 
-/// <summary>The one place where a failed exchange becomes an <see cref="HfSpacesException"/> (hub-contract.md (d)).</summary>
+/// <summary>
+/// The one failure factory: every <see cref="HfSpacesException"/> the SDK throws is made here — an error answer (the
+/// Hub's error semantics, docs/hub-wire.md "Errors"), a redirect not followed, a broken or timed-out exchange, an answer
+/// that cannot be read, a stream that broke, a call the rate limit kept back. Each says what went wrong in one sentence
+/// that starts with the method and path, and carries the <see cref="HubFailure"/> the retry policy decides on.
+/// </summary>
 internal static class HubErrors
 {
     private const int MaxBodyChars = 2000;
@@ -16,15 +23,7 @@ internal static class HubErrors
         var status = response.StatusCode;
         var errorCode = Header(response.Headers, "X-Error-Code");
         var (serverMessage, existingUrl) = ServerMessage(response, body);
-        var details = new HfSpacesErrorDetails(
-            request.Method.Method,
-            request.RequestUri?.AbsolutePath ?? string.Empty,
-            status,
-            errorCode,
-            serverMessage,
-            RequestId(response.Headers))
-        {
-            ExistingUrl = existingUrl,
+        var details = new HfSpacesErrorDetails { Method = request.Method.Method, Path = request.RequestUri?.AbsolutePath ?? string.Empty, StatusCode = status, ErrorCode = errorCode, ServerMessage = serverMessage, RequestId = RequestId(response.Headers), ExistingUrl = existingUrl,
             RetryAfter = RetryAfter(response),
         };
 
@@ -52,13 +51,7 @@ internal static class HubErrors
     public static HfSpacesException NotFollowed(HttpRequestMessage request, HttpResponseMessage response)
     {
         var location = response.Headers.Location is { } l && request.RequestUri is { } from ? new Uri(from, l) : response.Headers.Location;
-        var details = new HfSpacesErrorDetails(
-            request.Method.Method,
-            request.RequestUri?.AbsolutePath ?? string.Empty,
-            response.StatusCode,
-            Header(response.Headers, "X-Error-Code"),
-            null,
-            RequestId(response.Headers));
+        var details = new HfSpacesErrorDetails { Method = request.Method.Method, Path = request.RequestUri?.AbsolutePath ?? string.Empty, StatusCode = response.StatusCode, ErrorCode = Header(response.Headers, "X-Error-Code"), ServerMessage = null, RequestId = RequestId(response.Headers) };
         var why = location is null
             ? "without a Location"
             : location.IsAbsoluteUri && request.RequestUri is { } uri && !SameOrigin(uri, location)
@@ -76,14 +69,52 @@ internal static class HubErrors
     /// <summary>A failure without a usable response: timeout, connection failure, unreadable body.</summary>
     public static HfSpacesException Transport(HttpRequestMessage request, string what, Exception inner, HubFailure failure, HttpResponseMessage? response = null)
     {
-        var details = new HfSpacesErrorDetails(
-            request.Method.Method,
-            request.RequestUri?.AbsolutePath ?? string.Empty,
-            response?.StatusCode,
-            response is null ? null : Header(response.Headers, "X-Error-Code"),
-            null,
-            response is null ? null : RequestId(response.Headers));
+        var details = new HfSpacesErrorDetails { Method = request.Method.Method, Path = request.RequestUri?.AbsolutePath ?? string.Empty, StatusCode = response?.StatusCode, ErrorCode = response is null ? null : Header(response.Headers, "X-Error-Code"), ServerMessage = null, RequestId = response is null ? null : RequestId(response.Headers) };
         return new HfSpacesException($"{details.Method} {details.Path} failed: {Sanitize(what)}", details, inner) { Failure = failure };
+    }
+
+    /// <summary>
+    /// An answer that arrived but is not what the operation promised (not JSON, the wrong shape, a next-page link that
+    /// cannot be followed): "<c>GET /path</c> <paramref name="what"/>.", never retried.
+    /// </summary>
+    public static HfSpacesException Unreadable(RequestInformation info, HttpStatusCode status, string what, Exception inner)
+    {
+        var details = new HfSpacesErrorDetails { Method = info.HttpMethod.ToString(), Path = info.URI.AbsolutePath, StatusCode = status, ErrorCode = null, ServerMessage = null, RequestId = null };
+        return new HfSpacesException($"{details.Method} {details.Path} {Sanitize(what.TrimEnd('.'))}.", details, inner) { Failure = HubFailure.Unreadable };
+    }
+
+    /// <summary>A failure outside the chain: the caller's HttpClient timed out (its Timeout), or Kiota could not build the request.</summary>
+    public static HfSpacesException Unsent(RequestInformation info, Exception e)
+    {
+        var details = new HfSpacesErrorDetails { Method = info.HttpMethod.ToString(), Path = info.URI.AbsolutePath, StatusCode = null, ErrorCode = null, ServerMessage = null, RequestId = null };
+        var what = e is OperationCanceledException
+            ? "the HttpClient's own Timeout expired (set it to Timeout.InfiniteTimeSpan: HfSpacesClientOptions.PerTryTimeout bounds each attempt)"
+            : $"the request could not be sent ({Sanitize(e.Message).TrimEnd('.')})";
+        return new HfSpacesException($"{details.Method} {details.Path} failed: {what}.", details, e)
+        {
+            Failure = e is OperationCanceledException ? HubFailure.Timeout : HubFailure.Transport,
+        };
+    }
+
+    /// <summary>A streamed answer (logs) that broke after it started: what was read has been handed out.</summary>
+    public static HfSpacesException StreamBroke(string method, string path, string what, Exception e)
+    {
+        var details = new HfSpacesErrorDetails { Method = method, Path = path, StatusCode = null, ErrorCode = null, ServerMessage = null, RequestId = null };
+        return new HfSpacesException($"{method} {path} failed: {what} ({Sanitize(e.Message).TrimEnd('.')}).", details, e) { Failure = HubFailure.Transport };
+    }
+
+    /// <summary>A call kept back by the client's rate-limit state because the Hub's limit resets later than the caller would wait.</summary>
+    public static HfSpacesRateLimitedException NotSent(HttpRequestMessage request, TimeSpan left)
+    {
+        var details = new HfSpacesErrorDetails { Method = request.Method.Method, Path = request.RequestUri?.AbsolutePath ?? string.Empty, StatusCode = HttpStatusCode.TooManyRequests, ErrorCode = null, ServerMessage = null, RequestId = null, RetryAfter = left,
+        };
+        var seconds = Math.Ceiling(left.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return new HfSpacesRateLimitedException(
+            $"{details.Method} {details.Path} was not sent: the Hub's rate limit for this client resets in {seconds} s, longer than MaxRetryDelay. Retry after {seconds} s.",
+            details)
+        {
+            Failure = HubFailure.Status,
+        };
     }
 
     private static string Describe(HfSpacesErrorDetails d, string? hint)
@@ -260,19 +291,6 @@ internal static class HubErrors
             }
         }
 
-        if (Header(response.Headers, "RateLimit") is { } rateLimit)
-        {
-            foreach (var part in rateLimit.Split(';'))
-            {
-                var p = part.Trim();
-                if (p.StartsWith("t=", StringComparison.Ordinal)
-                    && int.TryParse(p.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return TimeSpan.FromSeconds(seconds);
-                }
-            }
-        }
-
-        return null;
+        return RateLimitHeader.Read(response).ResetSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using HfSpaces.Auth;
+using HfSpaces.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -66,8 +66,7 @@ internal static class SpaceLogReader
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // IOException, HttpIOException, a decompressor's InvalidDataException or InvalidOperationException: all "broke".
-            var details = new HfSpacesErrorDetails("GET", path, null, null, null, null);
-            throw new HfSpacesException($"GET {path} failed: the log stream broke ({HubErrors.Sanitize(e.Message).TrimEnd('.')}).", details, e) { Failure = HubFailure.Transport };
+            throw HubErrors.StreamBroke("GET", path, "the log stream broke", e);
         }
     }
 
@@ -180,7 +179,7 @@ internal static class SpaceLogReader
             }
         }
 
-        return new SpaceLogLine(data.ToString(), null);
+        return new SpaceLogLine { Text = data.ToString(), Timestamp = null };
     }
 
     /// <summary>The envelope's line and time, or null when the JSON is not an object with a string <c>data</c> (or not JSON).</summary>
@@ -218,7 +217,7 @@ internal static class SpaceLogReader
             }
 
             // The object must be the whole of the data: anything after it makes the data plain text.
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && message is not null ? new SpaceLogLine(message, timestamp) : null;
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && message is not null ? new SpaceLogLine { Text = message, Timestamp = timestamp } : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HfSpaces.Resilience;
 
 namespace HfSpaces.Http;
 

@@ -49,10 +49,7 @@ internal static class HubModels
             Storage = Text(raw, "storage") is { Length: > 0 } storage ? new SpaceStorage(storage) : (SpaceStorage?)null,
             DevMode = Bool(raw, "devMode") ?? false,
             Replicas = replicas is { } replicasValue
-                ? new SpaceReplicas(
-                    requested is { ValueKind: JsonValueKind.Number } ? IntValue(requested.Value, "replicas.requested") : null,
-                    Int(replicasValue, "current"),
-                    IsAuto: requested is { ValueKind: JsonValueKind.String } && string.Equals(requested.Value.GetString(), "auto", StringComparison.OrdinalIgnoreCase))
+                ? new SpaceReplicas { Requested = requested is { ValueKind: JsonValueKind.Number } ? IntValue(requested.Value, "replicas.requested") : null, Current = Int(replicasValue, "current"), IsAuto = requested is { ValueKind: JsonValueKind.String } && string.Equals(requested.Value.GetString(), "auto", StringComparison.OrdinalIgnoreCase) }
                 : null,
             Domains = Member(raw, "domains") is { ValueKind: JsonValueKind.Array } domains ? ToDomains(domains) : [],
             ErrorMessage = Text(raw, "errorMessage"),
@@ -73,7 +70,7 @@ internal static class HubModels
         {
             if (Text(domain, "domain") is { } name)
             {
-                result[count++] = new SpaceDomain(name, Text(domain, "stage"), Bool(domain, "isCustom") ?? false);
+                result[count++] = new SpaceDomain { Domain = name, Stage = Text(domain, "stage"), IsCustom = Bool(domain, "isCustom") ?? false };
             }
         }
 
@@ -142,7 +139,7 @@ internal static class HubModels
             }
         }
 
-        return new SpaceHotReloading(Text(element, "status"), statuses);
+        return new SpaceHotReloading { Status = Text(element, "status"), ReplicaStatuses = statuses };
     }
 
     /// <summary>One Space of an info answer or a listing; <paramref name="raw"/> must outlive its document (a clone).</summary>
@@ -209,21 +206,13 @@ internal static class HubModels
     }
 
     public static IReadOnlyList<SpaceTemplate> ToTemplates(JsonDocument document) =>
-        Parse(document, Wire.SpaceTemplates.CreateFromDiscriminatorValue).Templates?.Select(t => new SpaceTemplate(
-            string.IsNullOrEmpty(t.Name) ? throw new FormatException("a template has no 'name'") : t.Name,
-            string.IsNullOrEmpty(t.RepoId) ? throw new FormatException($"template '{t.Name}' has no 'repoId'") : t.RepoId,
-            string.IsNullOrEmpty(t.Sdk) ? (SpaceSdk?)null : new SpaceSdk(t.Sdk),
-            t.PreferredPrivate ?? false)).ToArray()
+        Parse(document, Wire.SpaceTemplates.CreateFromDiscriminatorValue).Templates?.Select(t => new SpaceTemplate { Name = string.IsNullOrEmpty(t.Name) ? throw new FormatException("a template has no 'name'") : t.Name, RepoId = string.IsNullOrEmpty(t.RepoId) ? throw new FormatException($"template '{t.Name}' has no 'repoId'") : t.RepoId, Sdk = string.IsNullOrEmpty(t.Sdk) ? (SpaceSdk?)null : new SpaceSdk(t.Sdk), PreferredPrivate = t.PreferredPrivate ?? false }).ToArray()
         ?? throw new FormatException("the answer has no 'templates' array");
 
     public static ZeroGpuQuota ToQuota(JsonDocument document)
     {
         var wire = Parse(document, Wire.ZeroGpuQuota.CreateFromDiscriminatorValue);
-        return new ZeroGpuQuota(
-            Seconds(wire.Base ?? throw new FormatException("the quota has no 'base'"), "base"),
-            Seconds(wire.Current ?? throw new FormatException("the quota has no 'current'"), "current"),
-            wire.ResetsAt,
-            wire.OverquotaUsed is { } over ? Seconds(over, "overquotaUsed") : null);
+        return new ZeroGpuQuota { Base = Seconds(wire.Base ?? throw new FormatException("the quota has no 'base'"), "base"), Remaining = Seconds(wire.Current ?? throw new FormatException("the quota has no 'current'"), "current"), ResetsAt = wire.ResetsAt, OverQuotaUsed = wire.OverquotaUsed is { } over ? Seconds(over, "overquotaUsed") : null };
 
         static TimeSpan Seconds(double value, string name) =>
             value is >= 0 and < 1e12 ? TimeSpan.FromSeconds(value) : throw new FormatException($"the quota's '{name}' is not a number of seconds ({value})");
@@ -261,7 +250,7 @@ internal static class HubModels
         var result = new Dictionary<string, SpaceSecret>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(document, "secrets"))
         {
-            result[key] = new SpaceSecret(key, Text(value, "description"), OptionalDate(value, "updatedAt"));
+            result[key] = new SpaceSecret { Key = key, Description = Text(value, "description"), UpdatedAt = OptionalDate(value, "updatedAt") };
         }
 
         return result;
@@ -274,23 +263,24 @@ internal static class HubModels
         foreach (var (key, value) in Entries(document, "variables"))
         {
             var text = Text(value, "value") ?? throw new FormatException($"variable '{key}' has no string 'value'");
-            result[key] = new SpaceVariable(key, text, Text(value, "description"), OptionalDate(value, "updatedAt"));
+            result[key] = new SpaceVariable { Key = key, Value = text, Description = Text(value, "description"), UpdatedAt = OptionalDate(value, "updatedAt") };
         }
 
         return result;
     }
 
-    public static SpaceHardwareInfo ToHardwareInfo(Wire.SpaceHardwareInfo h) =>
-        new(
-            new SpaceHardware(string.IsNullOrEmpty(h.Name) ? throw new FormatException("a hardware entry has no 'name'") : h.Name),
-            h.PrettyName,
-            h.Cpu,
-            h.Ram,
-            h.EphemeralStorage,
-            h.Accelerator is null ? null : new SpaceHardwareAccelerator(h.Accelerator.Type, h.Accelerator.Model, h.Accelerator.Quantity, h.Accelerator.Vram, h.Accelerator.Manufacturer),
-            h.UnitCostMicroUSD,
-            h.UnitCostUSD,
-            h.UnitLabel);
+    public static SpaceHardwareInfo ToHardwareInfo(Wire.SpaceHardwareInfo h) => new()
+    {
+        Name = new SpaceHardware(string.IsNullOrEmpty(h.Name) ? throw new FormatException("a hardware entry has no 'name'") : h.Name),
+        PrettyName = h.PrettyName,
+        Cpu = h.Cpu,
+        Ram = h.Ram,
+        EphemeralStorage = h.EphemeralStorage,
+        Accelerator = h.Accelerator is null ? null : new SpaceHardwareAccelerator { Type = h.Accelerator.Type, Model = h.Accelerator.Model, Quantity = h.Accelerator.Quantity, Vram = h.Accelerator.Vram, Manufacturer = h.Accelerator.Manufacturer },
+        UnitCostMicroUsd = h.UnitCostMicroUSD,
+        UnitCostUsd = h.UnitCostUSD,
+        UnitLabel = h.UnitLabel,
+    };
 
     public static T Parse<T>(JsonDocument document, Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<T> factory)
         where T : Microsoft.Kiota.Abstractions.Serialization.IParsable =>

@@ -1,8 +1,17 @@
 namespace HfSpaces;
 
 /// <summary>The account behind the token (<c>GET /api/whoami-v2</c>).</summary>
-/// <param name="Name">The user name, the default namespace for new Spaces.</param>
-/// <param name="FullName">The display name.</param>
-/// <param name="Type"><c>user</c> or <c>org</c>.</param>
-/// <param name="Organizations">The organisations the user belongs to.</param>
-public sealed record HubAccount(string Name, string? FullName, string? Type, IReadOnlyList<string> Organizations);
+public sealed record HubAccount
+{
+    /// <summary>The user name, the default namespace for new Spaces.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The display name.</summary>
+    public string? FullName { get; init; }
+
+    /// <summary><c>user</c> or <c>org</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The organisations the user belongs to.</summary>
+    public required IReadOnlyList<string> Organizations { get; init; }
+}

@@ -1,11 +1,17 @@
 namespace HfSpaces;
 
 /// <summary>The result of <see cref="HfSpacesClient.CreateSpaceAsync"/>.</summary>
-/// <param name="Id">The Space.</param>
-/// <param name="Url">Its page on the Hub.</param>
-/// <param name="AlreadyExisted">True when it existed and <see cref="CreateSpaceOptions.ExistOk"/> was set: none of the options were applied.</param>
-public sealed record SpaceCreation(SpaceId Id, Uri Url, bool AlreadyExisted)
+public sealed record SpaceCreation
 {
+    /// <summary>The Space.</summary>
+    public required SpaceId Id { get; init; }
+
+    /// <summary>Its page on the Hub.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>True when it existed and <see cref="CreateSpaceOptions.ExistOk"/> was set: none of the options were applied.</summary>
+    public bool AlreadyExisted { get; init; }
+
     /// <summary>
     /// Whether the Hub took the requested hardware, read back from the runtime after creation: true when the runtime's
     /// requested (or current) hardware is the one asked for, false when the Hub put the Space on something else

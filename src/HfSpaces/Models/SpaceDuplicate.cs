@@ -1,7 +1,14 @@
 namespace HfSpaces;
 
 /// <summary>The result of a duplicate.</summary>
-/// <param name="Id">The new Space's id.</param>
-/// <param name="Url">Its page on the Hub.</param>
-/// <param name="AlreadyExisted">True when the target existed and <see cref="DuplicateSpaceOptions.ExistOk"/> was set.</param>
-public sealed record SpaceDuplicate(SpaceId Id, Uri Url, bool AlreadyExisted);
+public sealed record SpaceDuplicate
+{
+    /// <summary>The new Space's id.</summary>
+    public required SpaceId Id { get; init; }
+
+    /// <summary>Its page on the Hub.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>True when the target existed and <see cref="DuplicateSpaceOptions.ExistOk"/> was set.</summary>
+    public bool AlreadyExisted { get; init; }
+}

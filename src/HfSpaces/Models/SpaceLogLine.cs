@@ -1,6 +1,11 @@
 namespace HfSpaces;
 
 /// <summary>One line of a Space's logs.</summary>
-/// <param name="Text">The line, without its trailing newline.</param>
-/// <param name="Timestamp">When the Space wrote it, if the Hub says.</param>
-public sealed record SpaceLogLine(string Text, DateTimeOffset? Timestamp);
+public sealed record SpaceLogLine
+{
+    /// <summary>The line, without its trailing newline.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>When the Space wrote it, if the Hub says.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+}

@@ -1,8 +1,17 @@
 namespace HfSpaces;
 
 /// <summary>A public environment variable of a Space.</summary>
-/// <param name="Key">The variable's name.</param>
-/// <param name="Value">Its value.</param>
-/// <param name="Description">Its description, if set.</param>
-/// <param name="UpdatedAt">When it last changed, if the Hub says.</param>
-public sealed record SpaceVariable(string Key, string Value, string? Description, DateTimeOffset? UpdatedAt);
+public sealed record SpaceVariable
+{
+    /// <summary>The variable's name.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>Its value.</summary>
+    public required string Value { get; init; }
+
+    /// <summary>Its description, if set.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>When it last changed, if the Hub says.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+}

@@ -1,11 +1,28 @@
 namespace HfSpaces;
 
 /// <summary>A repository or bucket mounted into a Space.</summary>
-/// <param name="Type">What is mounted.</param>
-/// <param name="Source">The repository id (<c>openai/whisper-large-v3</c>) or bucket name.</param>
-/// <param name="MountPath">Where it appears in the container, e.g. <c>/data</c>.</param>
-public sealed record SpaceVolume(SpaceVolumeType Type, string Source, string MountPath)
+public sealed record SpaceVolume
 {
+    /// <summary>Creates a SpaceVolume.</summary>
+    /// <param name="type">What is mounted.</param>
+    /// <param name="source">The repository id (<c>openai/whisper-large-v3</c>) or bucket name.</param>
+    /// <param name="mountPath">Where it appears in the container, e.g. <c>/data</c>.</param>
+    public SpaceVolume(SpaceVolumeType type, string source, string mountPath)
+    {
+        Type = type;
+        Source = source;
+        MountPath = mountPath;
+    }
+
+    /// <summary>What is mounted.</summary>
+    public SpaceVolumeType Type { get; }
+
+    /// <summary>The repository id (<c>openai/whisper-large-v3</c>) or bucket name.</summary>
+    public string Source { get; }
+
+    /// <summary>Where it appears in the container, e.g. <c>/data</c>.</summary>
+    public string MountPath { get; }
+
     /// <summary>The revision to mount (repositories only).</summary>
     public string? Revision { get; init; }
 

@@ -1,8 +1,17 @@
 namespace HfSpaces;
 
 /// <summary>The caller's ZeroGPU budget (<c>GET /api/spaces/zero-gpu/quota</c>).</summary>
-/// <param name="Base">GPU time per period.</param>
-/// <param name="Remaining">GPU time left.</param>
-/// <param name="ResetsAt">When the budget is refilled; null when the Hub does not say.</param>
-/// <param name="OverQuotaUsed">GPU time used beyond the budget, when reported.</param>
-public sealed record ZeroGpuQuota(TimeSpan Base, TimeSpan Remaining, DateTimeOffset? ResetsAt, TimeSpan? OverQuotaUsed);
+public sealed record ZeroGpuQuota
+{
+    /// <summary>GPU time per period.</summary>
+    public required TimeSpan Base { get; init; }
+
+    /// <summary>GPU time left.</summary>
+    public required TimeSpan Remaining { get; init; }
+
+    /// <summary>When the budget is refilled; null when the Hub does not say.</summary>
+    public DateTimeOffset? ResetsAt { get; init; }
+
+    /// <summary>GPU time used beyond the budget, when reported.</summary>
+    public TimeSpan? OverQuotaUsed { get; init; }
+}

@@ -1,3 +1,5 @@
+using HfSpaces.Resilience;
+
 namespace HfSpaces.Emulator.Tests.Waiting;
 
 /// <summary>

@@ -177,6 +177,8 @@ public sealed class WireFaultTests
 
         Assert.StartsWith("GET /api/spaces/alice/demo/runtime failed: the answer's body could not be decompressed", error.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidDataException>(error.InnerException);
+        Assert.False(error.IsTransient); // never retried: the same bytes would fail the same way
+        Assert.Single(server.Requests);
     }
 
     [Fact]

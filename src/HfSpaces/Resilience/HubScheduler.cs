@@ -6,7 +6,8 @@ namespace HfSpaces;
 /// refused for the rate limit (<see cref="HfSpacesRateLimitedException"/>: the Hub did nothing), the scheduler waits
 /// the time the Hub asked and runs it again, up to <see cref="MaxRateLimitWaits"/> times; the client it uses makes its
 /// other calls wait too, so the workers stop together instead of each earning its own 429. Cancelling stops starting new
-/// items; items already started finish (their calls are not cut mid-way) and are reported as they end.
+/// items; items already started finish (their calls are not cut mid-way: a pause the Hub may have done is reported, not
+/// guessed) and are reported as they end — unless <see cref="CancelStartedItems"/> is set, for work that only reads.
 /// </summary>
 public sealed class HubScheduler
 {
@@ -31,12 +32,19 @@ public sealed class HubScheduler
     /// <summary>How many times one item is run again after a rate-limit refusal before it is reported failed. Default 5.</summary>
     public int MaxRateLimitWaits { get; init; } = 5;
 
+    /// <summary>
+    /// True for work that only reads (plan, export): the work receives the caller's token, so cancelling cuts the calls in
+    /// flight instead of waiting for them. False (the default) for writes: a started item gets
+    /// <see cref="CancellationToken.None"/> and finishes, so its outcome is known.
+    /// </summary>
+    public bool CancelStartedItems { get; init; }
+
     /// <summary>The clock of the rate-limit waits.</summary>
     public TimeProvider TimeProvider { get; }
 
     /// <summary>Runs <paramref name="work"/> for every item and returns the results in the items' order.</summary>
     /// <param name="items">The items (Spaces, plans…).</param>
-    /// <param name="work">The work for one item. It receives <see cref="CancellationToken.None"/>: a started item is never cut mid-call; <paramref name="cancellationToken"/> only stops new items from starting.</param>
+    /// <param name="work">The work for one item. It receives <see cref="CancellationToken.None"/> (a started item is never cut mid-call; <paramref name="cancellationToken"/> only stops new items from starting), or with <see cref="CancelStartedItems"/> <paramref name="cancellationToken"/> itself.</param>
     /// <param name="progress">Told about each item as it ends (from any thread).</param>
     /// <param name="cancellationToken">Stops starting new items; started ones finish.</param>
     public async Task<IReadOnlyList<ScheduledResult<TItem, TResult>>> RunAsync<TItem, TResult>(
@@ -63,7 +71,7 @@ public sealed class HubScheduler
 
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] ??= new ScheduledResult<TItem, TResult>(list[i], ScheduledStatus.NotStarted, default, null, 0);
+            results[i] ??= new ScheduledResult<TItem, TResult> { Item = list[i], Status = ScheduledStatus.NotStarted, Value = default, Error = null, RateLimitWaits = 0 };
         }
 
         return results!;
@@ -75,8 +83,8 @@ public sealed class HubScheduler
         {
             try
             {
-                var value = await work(item, CancellationToken.None).ConfigureAwait(false);
-                return new ScheduledResult<TItem, TResult>(item, ScheduledStatus.Succeeded, value, null, waits);
+                var value = await work(item, CancelStartedItems ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+                return new ScheduledResult<TItem, TResult> { Item = item, Status = ScheduledStatus.Succeeded, Value = value, Error = null, RateLimitWaits = waits };
             }
             catch (HfSpacesRateLimitedException limited) when (waits < MaxRateLimitWaits && !cancellationToken.IsCancellationRequested)
             {
@@ -88,12 +96,12 @@ public sealed class HubScheduler
                 }
                 catch (OperationCanceledException)
                 {
-                    return new ScheduledResult<TItem, TResult>(item, ScheduledStatus.NotStarted, default, limited, waits);
+                    return new ScheduledResult<TItem, TResult> { Item = item, Status = ScheduledStatus.NotStarted, Value = default, Error = limited, RateLimitWaits = waits };
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                return new ScheduledResult<TItem, TResult>(item, ScheduledStatus.Failed, default, e, waits);
+                return new ScheduledResult<TItem, TResult> { Item = item, Status = ScheduledStatus.Failed, Value = default, Error = e, RateLimitWaits = waits };
             }
         }
     }
@@ -115,9 +123,20 @@ public enum ScheduledStatus
 /// <summary>One item's outcome.</summary>
 /// <typeparam name="TItem">The item.</typeparam>
 /// <typeparam name="TResult">What the work returned.</typeparam>
-/// <param name="Item">The item.</param>
-/// <param name="Status">Succeeded, failed or not started.</param>
-/// <param name="Value">The work's result when it succeeded.</param>
-/// <param name="Error">Why it failed.</param>
-/// <param name="RateLimitWaits">How many times it waited for the rate limit and ran again.</param>
-public sealed record ScheduledResult<TItem, TResult>(TItem Item, ScheduledStatus Status, TResult? Value, Exception? Error, int RateLimitWaits);
+public sealed record ScheduledResult<TItem, TResult>
+{
+    /// <summary>The item.</summary>
+    public required TItem Item { get; init; }
+
+    /// <summary>Succeeded, failed or not started.</summary>
+    public required ScheduledStatus Status { get; init; }
+
+    /// <summary>The work's result when it succeeded.</summary>
+    public TResult? Value { get; init; }
+
+    /// <summary>Why it failed.</summary>
+    public Exception? Error { get; init; }
+
+    /// <summary>How many times it waited for the rate limit and ran again.</summary>
+    public int RateLimitWaits { get; init; }
+}

@@ -1,4 +1,4 @@
-namespace HfSpaces.Waiting;
+namespace HfSpaces.Resilience;
 
 /// <summary>
 /// When a wait reads the runtime next. Two rules: never more requests (reads and build-log streams together) than reading

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using HfSpaces.Http;
 using Microsoft.Extensions.Logging;
 
-namespace HfSpaces.Http;
+namespace HfSpaces.Resilience;
 
 /// <summary>
 /// Decides which failed attempts are sent again (<see cref="ShouldRetry"/>), waits with exponential back-off and jitter
@@ -84,12 +85,20 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
     /// 429 and refused connections: always (the Hub did nothing). 502/503/504, timeouts and broken connections: only for
     /// idempotent operations (never restart or duplicate, which the Hub may have done already). Nothing else.
     /// </summary>
-    internal static bool ShouldRetry(HfSpacesException failure, bool idempotent) => failure.Failure switch
+    internal static bool ShouldRetry(HfSpacesException failure, bool idempotent) =>
+        failure.Failure == HubFailure.NotConnected
+        || (failure.Failure == HubFailure.Status && failure.StatusCode == HttpStatusCode.TooManyRequests)
+        || (idempotent && IsTransient(failure));
+
+    /// <summary>
+    /// What this policy retries for an idempotent call, and so what <see cref="HfSpacesException.IsTransient"/> says: a
+    /// refused or broken connection, a timeout, 429, 502, 503, 504. An answer that cannot be read (too large, corrupt
+    /// compression, not JSON) or any other status would fail the same way again.
+    /// </summary>
+    internal static bool IsTransient(HfSpacesException failure) => failure.Failure switch
     {
-        HubFailure.NotConnected => true,
-        HubFailure.Status => failure.StatusCode == HttpStatusCode.TooManyRequests
-            || (idempotent && failure.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
-        HubFailure.Timeout or HubFailure.Transport => idempotent,
+        HubFailure.NotConnected or HubFailure.Timeout or HubFailure.Transport => true,
+        HubFailure.Status => failure.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
         _ => false,
     };
 

@@ -1,4 +1,4 @@
-using HfSpaces.Waiting;
+using HfSpaces.Resilience;
 
 namespace HfSpaces;
 
@@ -27,7 +27,7 @@ public partial class HfSpacesClient
             throw new ArgumentOutOfRangeException(nameof(options), options.PollInterval, "WaitForStageOptions.PollInterval must be positive and at most MaxPollInterval.");
         }
 
-        var clock = _clock;
+        var clock = _connection.Clock;
         var started = clock.GetTimestamp();
         var schedule = new WaitSchedule(options.PollInterval, options.MaxPollInterval);
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

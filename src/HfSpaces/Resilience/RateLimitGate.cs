@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Net;
+using HfSpaces.Http;
 
-namespace HfSpaces.Http;
+namespace HfSpaces.Resilience;
 
 /// <summary>
 /// One client's shared view of the Hub's rate limit. When any call is answered 429 with a wait (<c>Retry-After</c>,
@@ -47,7 +46,7 @@ internal sealed class RateLimitGate(TimeProvider clock)
         {
             if (left > maxWait)
             {
-                throw NotSent(request, left);
+                throw HubErrors.NotSent(request, left);
             }
 
             await Task.Delay(left, clock, cancellationToken).ConfigureAwait(false);
@@ -57,44 +56,7 @@ internal sealed class RateLimitGate(TimeProvider clock)
     /// <summary>The wait a success announces: <c>RateLimit</c> with <c>r=0</c> (nothing left) and its <c>t=</c> (seconds to the reset).</summary>
     public static TimeSpan? BudgetSpent(HttpResponseMessage response)
     {
-        if (!response.Headers.NonValidated.TryGetValues("RateLimit", out var values))
-        {
-            return null;
-        }
-
-        int? remaining = null;
-        int? reset = null;
-        foreach (var value in values)
-        {
-            foreach (var part in value.Split(';', ','))
-            {
-                var p = part.Trim();
-                if (p.StartsWith("r=", StringComparison.Ordinal) && int.TryParse(p.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var r))
-                {
-                    remaining = r;
-                }
-                else if (p.StartsWith("t=", StringComparison.Ordinal) && int.TryParse(p.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var t))
-                {
-                    reset = t;
-                }
-            }
-        }
-
+        var (remaining, reset) = RateLimitHeader.Read(response);
         return remaining == 0 && reset is > 0 ? TimeSpan.FromSeconds(reset.Value) : null;
-    }
-
-    private static HfSpacesRateLimitedException NotSent(HttpRequestMessage request, TimeSpan left)
-    {
-        var details = new HfSpacesErrorDetails(request.Method.Method, request.RequestUri?.AbsolutePath ?? string.Empty, HttpStatusCode.TooManyRequests, null, null, null)
-        {
-            RetryAfter = left,
-        };
-        var seconds = Math.Ceiling(left.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return new HfSpacesRateLimitedException(
-            $"{details.Method} {details.Path} was not sent: the Hub's rate limit for this client resets in {seconds} s, longer than MaxRetryDelay. Retry after {seconds} s.",
-            details)
-        {
-            Failure = HubFailure.Status,
-        };
     }
 }
