@@ -111,9 +111,9 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
     {
         var requestId = $"Root=1-emulator-{Interlocked.Increment(ref _requestCounter):D6}";
         context.Response.Headers["X-Request-Id"] = requestId;
+        RepositoryPaths.Normalize(context.Request);
         context.Request.EnableBuffering();
-        var body = await new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        context.Request.Body.Position = 0;
+        var body = await RecordedBodyAsync(context.Request).ConfigureAwait(false);
         string? account = null;
         try
         {
@@ -182,6 +182,28 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
                 context.Response.StatusCode);
         }
     }
+
+    /// <summary>
+    /// The request's body as text for <see cref="Requests"/>, up to <see cref="MaxRecordedBodyChars"/> characters (an
+    /// upload of gigabytes is not held twice); the stream is rewound for the endpoint.
+    /// </summary>
+    private static async Task<string> RecordedBodyAsync(HttpRequest request)
+    {
+        var buffer = new char[MaxRecordedBodyChars + 1];
+        var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            read += n;
+        }
+
+        request.Body.Position = 0;
+        return read > MaxRecordedBodyChars ? new string(buffer, 0, MaxRecordedBodyChars) + "…" : new string(buffer, 0, read);
+    }
+
+    /// <summary>How much of a request body <see cref="Requests"/> keeps.</summary>
+    public const int MaxRecordedBodyChars = 1024 * 1024;
 
     /// <summary>
     /// A message that reflects the client's input (a flavor, a visibility) may hold non-ASCII or CR/LF, which Kestrel refuses

@@ -239,6 +239,7 @@ public sealed class CliTests : IAsyncLifetime
 
         Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
         Assert.Contains("created demo/new-space with t4-small, a 30 min sleep time, a variable and a secret: BUILDING, hardware applied", output, StringComparison.Ordinal);
+        Assert.Matches(@"committed app\.py and requirements\.txt: [0-9a-f]{7}; the Space rebuilds from it", output);
         Assert.Contains("demo's Spaces: demo/new-space (BUILDING)", output, StringComparison.Ordinal);
         Assert.Contains("made it private: info says private=True, sdk gradio", output, StringComparison.Ordinal);
         Assert.Contains("deleted demo/new-space", output, StringComparison.Ordinal);

@@ -51,9 +51,18 @@ public sealed class LifecycleOnEmulatorTests : IAsyncLifetime
         Assert.Equal(["alice/chat", "alice/demo"], mine.Select(s => s.Id.ToString()));
         Assert.Equal((true, SpaceSdk.Gradio), (mine[0].Private, mine[0].Sdk));
 
+        // A new Space holds only its README: the build finds no app.py and it ends NO_APP_FILE, as on the Hub.
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        var empty = await _client.GetRuntimeAsync("alice/chat");
+        Assert.Equal((SpaceStage.NoAppFile, null, SpaceHardware.T4Small), (empty.Stage, empty.Hardware, empty.RequestedHardware));
+        Assert.Equal(["README.md"], await _client.ListFilesAsync("alice/chat").Select(f => f.Path).ToListAsync());
+
+        var commit = await _client.CommitAsync("alice/chat", [SpaceCommitOperation.Add("app.py", "import gradio as gr\n"u8.ToArray())], "Add the app");
+        Assert.Equal(SpaceStage.Building, (await _client.GetRuntimeAsync("alice/chat")).Stage);
         _clock.Advance(TimeSpan.FromSeconds(15));
         var info = await _client.GetSpaceInfoAsync("alice/chat", [SpaceExpand.Runtime, SpaceExpand.Private]);
         Assert.Equal((true, SpaceStage.Running, SpaceHardware.T4Small), (info.Private, info.Runtime!.Stage, info.Runtime.Hardware));
+        Assert.Equal(commit.Id, await _client.GetCommitIdAsync("alice/chat"));
         Assert.Null(info.Sdk); // not expanded
 
         await _client.UpdateSettingsAsync("alice/chat", new SpaceSettings { Visibility = SpaceVisibility.Public, Gated = SpaceGating.Manual });

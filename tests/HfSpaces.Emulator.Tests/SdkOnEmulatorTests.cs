@@ -83,7 +83,8 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
         Assert.True(again.AlreadyExisted);
 
         var build = await _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Type = SpaceLogType.Build }).ToListAsync();
-        Assert.Contains(build, l => l.Text == "Requested hardware t4-small: building image for t4-small" && l.Timestamp is not null);
+        var head = _emulator.Hub.HeadCommit("alice/demo");
+        Assert.Contains(build, l => l.Text == $"Requested hardware t4-small: building {head[..7]} for t4-small" && l.Timestamp is not null);
         var tail = await _client.StreamLogsAsync("alice/demo", new SpaceLogOptions { Tail = 1 }).ToListAsync();
         Assert.Single(tail);
     }

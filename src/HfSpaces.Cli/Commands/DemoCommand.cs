@@ -144,6 +144,16 @@ internal static class DemoCommand
                 Secrets = [new SpaceSecretValue("API_KEY", "sk-demo-" + Guid.NewGuid().ToString("N"))],
             }, ct).ConfigureAwait(false);
             Step($"created {fresh} with t4-small, a 30 min sleep time, a variable and a secret: {cli.Stage(creation.Runtime!.Stage)}, hardware {(creation.HardwareApplied == true ? "applied" : "NOT applied")}");
+            // A new Space holds only its README (it would end NO_APP_FILE): give it an app in one commit.
+            var commit = await client.CommitAsync(
+                fresh,
+                [
+                    SpaceCommitOperation.Add("app.py", "import gradio as gr\n\ngr.Interface(lambda name: f\"Hello {name}!\", \"text\", \"text\").launch()\n"u8.ToArray()),
+                    SpaceCommitOperation.Add("requirements.txt", "gradio\n"u8.ToArray()),
+                ],
+                "Add the app",
+                cancellationToken: ct).ConfigureAwait(false);
+            Step($"committed app.py and requirements.txt: {commit.Id[..7]}; the Space rebuilds from it");
             var listed = new List<string>();
             await foreach (var info in client.ListSpacesAsync(new SpaceListQuery { Author = fresh.Namespace, Expand = [SpaceExpand.Runtime] }, ct).ConfigureAwait(false))
             {

@@ -11,7 +11,7 @@ namespace HfSpaces.Emulator.Controllers;
 /// Implements every operation NSwag generated from the spec as an abstract member of <see cref="HubControllerBase"/>:
 /// a new operation in the spec is a build error here until the emulator implements it.
 /// </summary>
-public sealed class HubController(EmulatedHub hub) : HubControllerBase
+public sealed partial class HubController(EmulatedHub hub) : HubControllerBase
 {
     private EmulatedAccount? Caller => hub.Authenticate(Request.Headers.Authorization.ToString());
 

@@ -365,6 +365,94 @@ namespace HfSpaces.Emulator.Generated
         [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/replicas")]
         public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.IActionResult> SetSpaceReplicas([Microsoft.AspNetCore.Mvc.FromBody] ReplicasRequest body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <summary>
+        /// List a Space's files
+        /// </summary>
+        /// <remarks>
+        /// The root folder's entries (with `recursive`, every file and folder), paged like the Space listing. 404 `RevisionNotFound` for an unknown revision.
+        /// </remarks>
+        /// <param name="recursive">List the whole subtree, not only the folder's children.</param>
+        /// <param name="expand">Adds `lastCommit` and `securityFileStatus` to each entry (slower).</param>
+        /// <param name="cursor">Where a page starts; the Hub puts it in the next page's `Link` URL.</param>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>One page of entries; `Link: &lt;url&gt;; rel="next"` names the next page.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/tree/{revision}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<System.Collections.Generic.ICollection<RepoTreeEntry>>> ListSpaceTree([Microsoft.AspNetCore.Mvc.FromQuery] bool? recursive, [Microsoft.AspNetCore.Mvc.FromQuery] bool? expand, [Microsoft.AspNetCore.Mvc.FromQuery] string cursor, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// List a folder of a Space
+        /// </summary>
+        /// <remarks>
+        /// As the root listing, from a folder. 404 `EntryNotFound` when the path is not a folder of the revision.
+        /// </remarks>
+        /// <param name="recursive">List the whole subtree, not only the folder's children.</param>
+        /// <param name="expand">Adds `lastCommit` and `securityFileStatus` to each entry (slower).</param>
+        /// <param name="cursor">Where a page starts; the Hub puts it in the next page's `Link` URL.</param>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <param name="path">A path in the repository, URL-encoded as one segment (`src%2Fapp.py`), as huggingface_hub sends it.</param>
+        /// <returns>One page of entries; `Link: &lt;url&gt;; rel="next"` names the next page.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/tree/{revision}/{path}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<System.Collections.Generic.ICollection<RepoTreeEntry>>> ListSpaceTreeAtPath([Microsoft.AspNetCore.Mvc.FromQuery] bool? recursive, [Microsoft.AspNetCore.Mvc.FromQuery] bool? expand, [Microsoft.AspNetCore.Mvc.FromQuery] string cursor, string @namespace, string repo, string revision, string path, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Describe some paths of a Space
+        /// </summary>
+        /// <remarks>
+        /// Form-encoded: one `paths` field per path. Answers the entries of the paths that exist (files or folders), in no promised order; missing paths are left out.
+        /// </remarks>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The entries that exist.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/paths-info/{revision}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<System.Collections.Generic.ICollection<RepoTreeEntry>>> GetSpacePathsInfo([Microsoft.AspNetCore.Mvc.FromBody] PathsInfoRequest body, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Ask how each file is to be uploaded
+        /// </summary>
+        /// <remarks>
+        /// The Hub decides per file: `regular` (base64 in the commit) or `lfs` (large or binary: through the LFS batch API), and whether `.gitignore` leaves it out. At most 256 files a call.
+        /// </remarks>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The mode of each file.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/preupload/{revision}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<PreuploadResponse>> PreuploadSpaceFiles([Microsoft.AspNetCore.Mvc.FromBody] PreuploadRequest body, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Commit files to a Space
+        /// </summary>
+        /// <remarks>
+        /// NDJSON: a `header` line (`summary`, `description`, `parentCommit`), then one line per operation (`file` with base64 content, `lfsFile` naming an uploaded object, `deletedFile`, `deletedFolder`). Atomic. A `parentCommit` that is not the branch's head answers 412. A commit to `main` rebuilds the Space.
+        /// </remarks>
+        /// <param name="create_pr">`1` opens a pull request instead of committing to the branch.</param>
+        /// <param name="hot_reload">`1` asks a running gradio Space to reload changed Python files without a rebuild (experimental).</param>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The new commit.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("api/spaces/{namespace}/{repo}/commit/{revision}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<CommitResult>> CommitSpaceFiles([Microsoft.AspNetCore.Mvc.FromQuery] string create_pr, [Microsoft.AspNetCore.Mvc.FromQuery] string hot_reload, Microsoft.AspNetCore.Http.IFormFile body, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Download one file of a Space
+        /// </summary>
+        /// <remarks>
+        /// The file's bytes, with `X-Repo-Commit` and `ETag`. An LFS file answers a redirect to storage on another host, followed without the token. huggingface_hub sends the path with its slashes; one encoded segment is accepted as well.
+        /// </remarks>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <param name="path">A path in the repository, URL-encoded as one segment (`src%2Fapp.py`), as huggingface_hub sends it.</param>
+        /// <returns>The bytes.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("spaces/{namespace}/{repo}/resolve/{revision}/{path}")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.IActionResult> DownloadSpaceFile(string @namespace, string repo, string revision, string path, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
     }
 
     /// <summary>
@@ -1501,6 +1589,316 @@ namespace HfSpaces.Emulator.Generated
             set { _additionalProperties = value; }
         }
 
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RepoLfsInfo
+    {
+
+        /// <summary>
+        /// SHA-256 of the file's bytes, hex.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        /// <summary>
+        /// The file's size in bytes.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        /// <summary>
+        /// The size of the git LFS pointer file.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pointerSize")]
+        public long? PointerSize { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RepoLastCommit
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("date")]
+        public System.DateTimeOffset? Date { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A file or a folder of a Space's repository.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RepoTreeEntry
+    {
+
+        /// <summary>
+        /// `file` or `directory`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; }
+
+        /// <summary>
+        /// The path from the repository's root, `/`-separated.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Path { get; set; }
+
+        /// <summary>
+        /// Bytes (files; 0 for folders).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long? Size { get; set; }
+
+        /// <summary>
+        /// The git object id: for a file, the SHA-1 of `blob &lt;size&gt;\0` + its bytes (of its LFS pointer for an LFS file).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lfs")]
+        public RepoLfsInfo Lfs { get; set; }
+
+        /// <summary>
+        /// The file's Xet hash, when stored on Xet.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("xetHash")]
+        public string XetHash { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastCommit")]
+        public RepoLastCommit LastCommit { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PathsInfoRequest
+    {
+
+        /// <summary>
+        /// Paths to describe; each one a form field `paths`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("paths")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<string> Paths { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// Adds `lastCommit` and `securityFileStatus`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expand")]
+        public bool? Expand { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadFile
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Path { get; set; }
+
+        /// <summary>
+        /// Base64 of the file's first 512 bytes.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sample")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Sample { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadRequest
+    {
+
+        /// <summary>
+        /// At most 256 files a call.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("files")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<PreuploadFile> Files { get; set; } = new System.Collections.Generic.List<PreuploadFile>();
+
+        /// <summary>
+        /// The text of a `.gitignore` to apply.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("gitIgnore")]
+        public string GitIgnore { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadFileMode
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Path { get; set; }
+
+        /// <summary>
+        /// `regular` (in the commit, base64) or `lfs` (through the LFS batch API).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("uploadMode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string UploadMode { get; set; }
+
+        /// <summary>
+        /// True when `.gitignore` rules leave the file out.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shouldIgnore")]
+        public bool? ShouldIgnore { get; set; }
+
+        /// <summary>
+        /// The blob id the Hub already has at this path, if any.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        public string Oid { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("files")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<PreuploadFileMode> Files { get; set; } = new System.Collections.Generic.List<PreuploadFileMode>();
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CommitResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("commitUrl")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CommitUrl { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("commitOid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CommitOid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("pullRequestUrl")]
+        public string PullRequestUrl { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FileParameter
+    {
+        public FileParameter(System.IO.Stream data)
+            : this (data, null, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string fileName)
+            : this (data, fileName, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string fileName, string contentType)
+        {
+            Data = data;
+            FileName = fileName;
+            ContentType = contentType;
+        }
+
+        public System.IO.Stream Data { get; private set; }
+
+        public string FileName { get; private set; }
+
+        public string ContentType { get; private set; }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

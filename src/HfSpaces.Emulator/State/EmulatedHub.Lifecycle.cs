@@ -100,17 +100,20 @@ public sealed partial class EmulatedHub
         };
         SetItems(space, request.Variables, request.Secrets, now);
 
-        if (space.IsStatic)
+        // As on the Hub: the first commit is a README with the SDK's front matter, plus the template's files if any; a
+        // Space without its app file sits at NO_APP_FILE until one is committed.
+        var templateSpace = request.Template is { } t && _spaces.TryGetValue(t, out var source) ? source : null;
+        var sample = Repository.SpaceApp.SampleApp(sdk);
+        var files = templateSpace?.Repository.Head.Files.Where(f => f.Key != "README.md").Select(f => KeyValuePair.Create(f.Key, Content(f.Value)))
+            ?? (request.Template is null ? [] : [KeyValuePair.Create(sample.Path, sample.Content)]);
+        space.Repository = NewRepository(name, sdk, files, account.Name);
+        var applied = IgnoreHardwareAtCreation ? "cpu-basic" : hardware;
+        if (!space.IsStatic)
         {
-            space.Stage = "RUNNING";
-        }
-        else
-        {
-            space.Stage = "BUILDING";
-            var applied = IgnoreHardwareAtCreation ? "cpu-basic" : hardware;
             space.SleepSeconds = applied == "cpu-basic" ? EmulatedSpace.CpuBasicSleepSeconds : request.SleepTimeSeconds is { } seconds ? ValidSleep(seconds) : null;
-            StartBuild(space, applied, "Space created");
         }
+
+        StartBuild(space, applied, "Space created");
 
         _spaces[space.Id] = space;
         return new CreatedRepo { Url = url, Name = space.Id, Id = ObjectId(space) };
@@ -129,16 +132,12 @@ public sealed partial class EmulatedHub
         _spaces.Remove(space.Id);
     });
 
-    /// <summary>A Space's info; at a <paramref name="revision"/>, only its current one exists here (<c>HEAD</c>, <c>main</c> or its sha).</summary>
+    /// <summary>A Space's info at a <paramref name="revision"/> (a branch, <c>HEAD</c> or a commit id): its sha and files there.</summary>
     internal JsonObject Info(EmulatedAccount? caller, string ns, string repo, IEnumerable<string>? expand, string? revision = null) => Locked(() =>
     {
         var space = Readable(caller, ns, repo);
-        if (revision is not (null or "HEAD" or "main") && revision != space.Sha)
-        {
-            throw new HubError(404, $"Invalid rev id: {revision}", "RevisionNotFound");
-        }
-
-        return Describe(space, Properties(expand, full: false) ?? InfoDefault);
+        var commit = space.Repository.Resolve(revision);
+        return Describe(space, Properties(expand, full: false) ?? InfoDefault, commit);
     });
 
     /// <summary>One page of Spaces the caller can see, filtered and sorted; <c>Next</c> is the offset of the next page, if any.</summary>
@@ -256,15 +255,16 @@ public sealed partial class EmulatedHub
     }
 
     /// <summary>A Space as the Hub lists it: <c>_id</c>, <c>id</c>, then the properties asked for, in the Hub's names.</summary>
-    private JsonObject Describe(EmulatedSpace space, IEnumerable<string> properties)
+    private JsonObject Describe(EmulatedSpace space, IEnumerable<string> properties, Repository.RepoCommit? at = null)
     {
+        at ??= space.Repository.Head;
         var json = new JsonObject { ["_id"] = ObjectId(space), ["id"] = space.Id };
         foreach (var property in properties.Distinct(StringComparer.Ordinal))
         {
             json[property] = property switch
             {
                 "author" => space.Namespace,
-                "sha" => space.Sha,
+                "sha" => at.Id,
                 "createdAt" => HubJson.Date(space.CreatedAt),
                 "lastModified" => HubJson.Date(space.LastModified),
                 "private" => space.IsPrivate,
@@ -278,7 +278,7 @@ public sealed partial class EmulatedHub
                 "usedStorage" => 0,
                 "runtime" => JsonSerializer.SerializeToNode(Snapshot(space), HubJson.Options),
                 "cardData" => CardData(space),
-                "siblings" => new JsonArray(),
+                "siblings" => new JsonArray([.. at.Files.Keys.Select(p => new JsonObject { ["rfilename"] = p })]),
                 "models" or "datasets" => new JsonArray(),
                 "xetEnabled" => true,
                 _ => null,

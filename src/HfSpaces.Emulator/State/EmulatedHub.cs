@@ -52,6 +52,13 @@ public sealed partial class EmulatedHub
         var (ns, name) = SplitId(seed.Id) ?? throw new ArgumentException($"'{seed.Id}' is not namespace/name.", nameof(seed));
         var now = _clock.GetUtcNow();
         var space = new EmulatedSpace(ns, name, seed.Sdk, seed.Private, now);
+        var app = Repository.SpaceApp.SampleApp(seed.Sdk);
+        var files = seed.Files?.ToDictionary(f => f.Key, f => f.Value) ?? new Dictionary<string, byte[]> { [app.Path] = app.Content };
+        lock (_lock)
+        {
+            space.Repository = NewRepository(name, seed.Sdk, files, ns);
+        }
+
         if (!space.IsStatic)
         {
             space.CurrentHardware = space.RequestedHardware = seed.Hardware;
@@ -230,6 +237,7 @@ public sealed partial class EmulatedHub
 
         var now = _clock.GetUtcNow();
         var copy = new EmulatedSpace(targetNs, targetName, source.Sdk, visibility != "public", now) { Visibility = visibility };
+        copy.Repository = NewRepository(targetName, source.Sdk, source.Repository.Head.Files.Where(f => f.Key != "README.md").Select(f => KeyValuePair.Create(f.Key, Content(f.Value))), account.Name);
         foreach (var variable in source.Variables)
         {
             copy.Variables[variable.Key] = variable.Value;
@@ -380,10 +388,20 @@ public sealed partial class EmulatedHub
     /// <summary>
     /// Starts a build. A running Space keeps serving on its old hardware meanwhile (RUNNING_BUILDING, then
     /// RUNNING_APP_STARTING, as the Hub reports it); a new, paused or failed one has no hardware until it runs (BUILDING).
+    /// A Space whose files lack its SDK's entry point builds (BUILDING, as recorded right after a creation) and then ends
+    /// NO_APP_FILE, on no hardware.
     /// </summary>
     private void StartBuild(EmulatedSpace space, string hardware, string reason)
     {
         var now = _clock.GetUtcNow();
+        if (space.IsStatic)
+        {
+            // Static Spaces are served as they are, without a build.
+            space.Stage = MissingAppFile(space) is null ? "RUNNING" : "NO_APP_FILE";
+            space.LastModified = now;
+            return;
+        }
+
         var whileRunning = space.Stage is "RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING" && space.CurrentHardware is not null;
         space.Rebuild = (now, hardware, whileRunning, false);
         space.RequestedHardware = hardware;
@@ -394,8 +412,14 @@ public sealed partial class EmulatedHub
         }
 
         space.LastModified = now;
-        space.Sha = EmulatedSpace.NewSha(now, space.Id);
-        space.BuildLogs.Add((now, $"{reason}: building image for {hardware}"));
+        space.BuildLogs.Add((now, $"{reason}: building {space.Repository.Head.Id[..7]} for {hardware}"));
+    }
+
+    /// <summary>A commit to <c>main</c>: the Space rebuilds on the hardware it asked for.</summary>
+    private void Rebuild(EmulatedSpace space, string reason)
+    {
+        Advance(space);
+        StartBuild(space, space.RequestedHardware ?? space.CurrentHardware ?? "cpu-basic", reason);
     }
 
     /// <summary>Moves a building Space along BUILDING → APP_STARTING → RUNNING as time passes.</summary>
@@ -414,6 +438,15 @@ public sealed partial class EmulatedHub
         }
 
         var built = rebuild.StartedAt + Timings.Building;
+        if (MissingAppFile(space) is { } entry)
+        {
+            space.Stage = "NO_APP_FILE";
+            space.CurrentHardware = null;
+            space.Rebuild = null;
+            space.BuildLogs.Add((built, $"No application file: {entry} is not in {space.Repository.Head.Id[..7]}"));
+            return;
+        }
+
         if (space.BreakNextBuild is { } failure)
         {
             // The build fails: nothing runs afterwards (a running version is replaced by the failed one, as on the Hub).

@@ -52,8 +52,11 @@ internal sealed class EmulatedSpace(string @namespace, string name, string sdk, 
 
     public DateTimeOffset LastModified { get; set; } = createdAt;
 
-    /// <summary>The commit the Space runs: a new one on every change that rebuilds it.</summary>
-    public string Sha { get; set; } = NewSha(createdAt, $"{@namespace}/{name}");
+    /// <summary>Its git repository: the files of every commit, the head per branch.</summary>
+    public Repository.SpaceRepository Repository { get; set; } = null!;
+
+    /// <summary>The commit the Space runs: the head of <c>main</c>.</summary>
+    public string Sha => Repository.Head.Id;
 
     /// <summary><c>auto</c> or <c>manual</c>; null = not gated (the Hub's <c>false</c>).</summary>
     public string? Gated { get; set; }

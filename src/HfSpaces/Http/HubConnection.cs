@@ -78,6 +78,44 @@ internal sealed class HubConnection : IDisposable
         return await ReadJsonAsync(info, response, map, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends with a body written as it goes (a commit, an upload) instead of the request's stream, then reads the JSON answer.</summary>
+    public Task<T> SendAsync<T>(RequestInformation info, HubRequestOption operation, ReplayableContent body, Func<JsonDocument?, T> map, CancellationToken cancellationToken)
+    {
+        info.AddRequestOptions([new ReplayableBodyOption(body)]);
+        return SendAsync(info, operation, map, cancellationToken);
+    }
+
+    /// <summary>Copies a streamed success body to <paramref name="destination"/>; a connection that breaks meanwhile is a typed failure.</summary>
+    public static async Task<long> CopyBodyAsync(RequestInformation info, HttpResponseMessage response, Stream destination, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw HubErrors.StreamBroke(info.HttpMethod.ToString(), info.URI.AbsolutePath, $"the download broke after {total} bytes", e);
+                }
+
+                if (read == 0)
+                {
+                    return total;
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                total += read;
+            }
+        }
+    }
+
     /// <summary>The body of a success that must be there; an empty one is an unreadable answer.</summary>
     public static JsonDocument Body(JsonDocument? document) => document ?? throw new FormatException("the Hub answered with an empty body");
 

@@ -37,7 +37,7 @@ internal static class HubErrors
                 details),
             HttpStatusCode.Forbidden => new HfSpacesForbiddenException(Describe(details, "The token does not allow this operation on this Space."), details),
             HttpStatusCode.NotFound => new HfSpacesNotFoundException(Describe(details, "The Space does not exist, or the token cannot see it."), details),
-            HttpStatusCode.Conflict => new HfSpacesConflictException(Describe(details, null), details),
+            HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed => new HfSpacesConflictException(Describe(details, null), details),
             HttpStatusCode.TooManyRequests => new HfSpacesRateLimitedException(
                 Describe(details, details.RetryAfter is { } wait ? $"Retry after {wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s." : null),
                 details),
@@ -102,6 +102,13 @@ internal static class HubErrors
         var details = new HfSpacesErrorDetails { Method = method, Path = path, StatusCode = null, ErrorCode = null, ServerMessage = null, RequestId = null };
         return new HfSpacesException($"{method} {path} failed: {what} ({Sanitize(e.Message).TrimEnd('.')}).", details, e) { Failure = HubFailure.Transport };
     }
+
+    /// <summary>A commit refused because its parent is not the branch's head: the Hub's answer, and the head it has now.</summary>
+    public static HfSpacesConflictException StaleParent(HfSpacesConflictException refused, string parent, string? head) =>
+        new($"{refused.Message} The commit was based on {parent}, but the branch is at {head ?? "a newer commit"} now: someone else committed first; nothing was changed. Read the files again and commit on top of {head ?? "the new head"}.", refused.Details, refused)
+        {
+            CurrentCommit = head,
+        };
 
     /// <summary>A call kept back by the client's rate-limit state because the Hub's limit resets later than the caller would wait.</summary>
     public static HfSpacesRateLimitedException NotSent(HttpRequestMessage request, TimeSpan left)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HfSpaces.Http;
 
 /// <summary>
-/// The SDK's one handler chain, outermost first: telemetry → retry → error mapping → per-try timeout (and bounded
+/// The SDK's one handler chain, outermost first: a replayable body put in place → telemetry → retry → error mapping → per-try timeout (and bounded
 /// buffering) → redirects → authentication → User-Agent → the primary handler (or the caller's <see cref="HttpClient"/>).
 /// Kiota's adapter sends every request of the façade through it.
 /// </summary>
@@ -38,6 +38,7 @@ internal static class HubPipeline
         var logger = (loggerFactory ?? options.LoggerFactory)?.CreateLogger("HfSpaces") ?? NullLogger.Instance;
         return
         [
+            new ReplayableBodyHandler(),
             new TelemetryHandler(options.TimeProvider),
             new RetryHandler(options, logger, gate),
             new ErrorMappingHandler(credentials.TokenSource),

@@ -12,12 +12,13 @@ internal sealed class HubRequestOption : IRequestOption
     /// <summary>Kiota stores each option in <see cref="HttpRequestMessage.Options"/> under its type's full name.</summary>
     internal static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(HubRequestOption).FullName!);
 
-    private HubRequestOption(string operation, bool idempotent, bool streaming = false)
+    private HubRequestOption(string operation, bool idempotent, bool streaming = false, bool upload = false)
     {
         Operation = operation;
         ActivityName = "HfSpaces." + operation;
         Idempotent = idempotent;
         Streaming = streaming;
+        Upload = upload;
     }
 
     /// <summary>The façade operation, e.g. <c>GetRuntime</c>; the span is named <c>HfSpaces.GetRuntime</c>.</summary>
@@ -29,8 +30,14 @@ internal sealed class HubRequestOption : IRequestOption
     /// <summary>Sending it twice has the effect of sending it once, so failures before an answer may be retried.</summary>
     public bool Idempotent { get; }
 
-    /// <summary>The body is read by the caller as it arrives (server-sent events): not buffered, not timed per try beyond the headers.</summary>
+    /// <summary>The body is read by the caller as it arrives (server-sent events, a download): not buffered, not timed per try beyond the headers.</summary>
     public bool Streaming { get; }
+
+    /// <summary>
+    /// The request carries a body of any size (a commit, an upload): the per-try timeout does not apply, since the answer
+    /// comes only after the whole body is sent; the caller's token still cancels it.
+    /// </summary>
+    public bool Upload { get; }
 
     public static readonly HubRequestOption GetRuntime = new("GetRuntime", idempotent: true);
     public static readonly HubRequestOption RequestHardware = new("RequestHardware", idempotent: true);
@@ -62,6 +69,14 @@ internal sealed class HubRequestOption : IRequestOption
     public static readonly HubRequestOption ListTemplates = new("ListTemplates", idempotent: true);
     public static readonly HubRequestOption GetZeroGpuQuota = new("GetZeroGpuQuota", idempotent: true);
     public static readonly HubRequestOption SetReplicas = new("SetReplicas", idempotent: true);
+    public static readonly HubRequestOption ListFiles = new("ListFiles", idempotent: true);
+    public static readonly HubRequestOption GetPathsInfo = new("GetPathsInfo", idempotent: true);
+    public static readonly HubRequestOption GetRevision = new("GetRevision", idempotent: true);
+    public static readonly HubRequestOption DownloadFile = new("DownloadFile", idempotent: true, streaming: true);
+    public static readonly HubRequestOption Preupload = new("Preupload", idempotent: true);
+
+    /// <summary>Not re-sent after it may have reached the Hub: a commit that landed would be made twice (or refused as stale).</summary>
+    public static readonly HubRequestOption Commit = new("Commit", idempotent: false, upload: true);
 
     /// <summary>The option of a request; a request sent without one (another caller on a shared pipeline) gets HTTP's own rule.</summary>
     public static HubRequestOption For(HttpRequestMessage request)

@@ -20,7 +20,11 @@ internal static class HubRequests
             ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
         }
 
-        if (request.Content is not null)
+        if (request.Content is ReplayableContent replayable)
+        {
+            copy.Content = replayable.Fresh();
+        }
+        else if (request.Content is not null)
         {
             copy.Content = new ByteArrayContent(body ?? []);
             foreach (var header in request.Content.Headers.NonValidated)

@@ -19,8 +19,9 @@ internal sealed class PerTryTimeoutHandler(TimeSpan timeout, TimeProvider clock)
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var streaming = HubRequestOption.For(request).Streaming;
-        if (timeout == Timeout.InfiniteTimeSpan)
+        var operation = HubRequestOption.For(request);
+        var streaming = operation.Streaming;
+        if (timeout == Timeout.InfiniteTimeSpan || operation.Upload)
         {
             return await SendAndReadAsync(request, streaming, cancellationToken).ConfigureAwait(false);
         }

@@ -23,8 +23,9 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
             request.Content = new ByteArrayContent([]);
         }
 
-        var body = options.MaxRetries > 0 && request.Content is not null
-            ? await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
+        // A body is kept for a retry, except one that writes itself again for each attempt (a commit, an upload).
+        var body = options.MaxRetries > 0 && request.Content is not (null or ReplayableContent)
+            ? await request.Content!.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
             : null;
         var attemptRequest = request;
         for (var attempt = 1; ; attempt++)

@@ -3695,6 +3695,873 @@ namespace HfSpaces.Benchmarks.NSwag
             }
         }
 
+        /// <summary>
+        /// List a Space's files
+        /// </summary>
+        /// <remarks>
+        /// The root folder's entries (with `recursive`, every file and folder), paged like the Space listing. 404 `RevisionNotFound` for an unknown revision.
+        /// </remarks>
+        /// <param name="recursive">List the whole subtree, not only the folder's children.</param>
+        /// <param name="expand">Adds `lastCommit` and `securityFileStatus` to each entry (slower).</param>
+        /// <param name="cursor">Where a page starts; the Hub puts it in the next page's `Link` URL.</param>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>One page of entries; `Link: &lt;url&gt;; rel="next"` names the next page.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<RepoTreeEntry>> ListSpaceTreeAsync(bool? recursive, bool? expand, string cursor, string @namespace, string repo, string revision)
+        {
+            return ListSpaceTreeAsync(recursive, expand, cursor, @namespace, repo, revision, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List a Space's files
+        /// </summary>
+        /// <remarks>
+        /// The root folder's entries (with `recursive`, every file and folder), paged like the Space listing. 404 `RevisionNotFound` for an unknown revision.
+        /// </remarks>
+        /// <param name="recursive">List the whole subtree, not only the folder's children.</param>
+        /// <param name="expand">Adds `lastCommit` and `securityFileStatus` to each entry (slower).</param>
+        /// <param name="cursor">Where a page starts; the Hub puts it in the next page's `Link` URL.</param>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>One page of entries; `Link: &lt;url&gt;; rel="next"` names the next page.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<RepoTreeEntry>> ListSpaceTreeAsync(bool? recursive, bool? expand, string cursor, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (revision == null)
+                throw new System.ArgumentNullException("revision");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/spaces/{namespace}/{repo}/tree/{revision}"
+                    urlBuilder_.Append("api/spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tree/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revision, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (recursive != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("recursive")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(recursive, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (expand != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("expand")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(expand, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<RepoTreeEntry>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// List a folder of a Space
+        /// </summary>
+        /// <remarks>
+        /// As the root listing, from a folder. 404 `EntryNotFound` when the path is not a folder of the revision.
+        /// </remarks>
+        /// <param name="recursive">List the whole subtree, not only the folder's children.</param>
+        /// <param name="expand">Adds `lastCommit` and `securityFileStatus` to each entry (slower).</param>
+        /// <param name="cursor">Where a page starts; the Hub puts it in the next page's `Link` URL.</param>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <param name="path">A path in the repository, URL-encoded as one segment (`src%2Fapp.py`), as huggingface_hub sends it.</param>
+        /// <returns>One page of entries; `Link: &lt;url&gt;; rel="next"` names the next page.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<RepoTreeEntry>> ListSpaceTreeAtPathAsync(bool? recursive, bool? expand, string cursor, string @namespace, string repo, string revision, string path)
+        {
+            return ListSpaceTreeAtPathAsync(recursive, expand, cursor, @namespace, repo, revision, path, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List a folder of a Space
+        /// </summary>
+        /// <remarks>
+        /// As the root listing, from a folder. 404 `EntryNotFound` when the path is not a folder of the revision.
+        /// </remarks>
+        /// <param name="recursive">List the whole subtree, not only the folder's children.</param>
+        /// <param name="expand">Adds `lastCommit` and `securityFileStatus` to each entry (slower).</param>
+        /// <param name="cursor">Where a page starts; the Hub puts it in the next page's `Link` URL.</param>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <param name="path">A path in the repository, URL-encoded as one segment (`src%2Fapp.py`), as huggingface_hub sends it.</param>
+        /// <returns>One page of entries; `Link: &lt;url&gt;; rel="next"` names the next page.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<RepoTreeEntry>> ListSpaceTreeAtPathAsync(bool? recursive, bool? expand, string cursor, string @namespace, string repo, string revision, string path, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (revision == null)
+                throw new System.ArgumentNullException("revision");
+
+            if (path == null)
+                throw new System.ArgumentNullException("path");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/spaces/{namespace}/{repo}/tree/{revision}/{path}"
+                    urlBuilder_.Append("api/spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tree/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revision, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(path, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (recursive != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("recursive")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(recursive, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (expand != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("expand")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(expand, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<RepoTreeEntry>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Describe some paths of a Space
+        /// </summary>
+        /// <remarks>
+        /// Form-encoded: one `paths` field per path. Answers the entries of the paths that exist (files or folders), in no promised order; missing paths are left out.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The entries that exist.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<RepoTreeEntry>> GetSpacePathsInfoAsync(PathsInfoRequest body, string @namespace, string repo, string revision)
+        {
+            return GetSpacePathsInfoAsync(body, @namespace, repo, revision, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Describe some paths of a Space
+        /// </summary>
+        /// <remarks>
+        /// Form-encoded: one `paths` field per path. Answers the entries of the paths that exist (files or folders), in no promised order; missing paths are left out.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The entries that exist.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<RepoTreeEntry>> GetSpacePathsInfoAsync(PathsInfoRequest body, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (revision == null)
+                throw new System.ArgumentNullException("revision");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var dictionary_ = System.Text.Json.JsonSerializer.Deserialize<System.Collections.Generic.Dictionary<string, string>>(json_, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.FormUrlEncodedContent(dictionary_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/spaces/{namespace}/{repo}/paths-info/{revision}"
+                    urlBuilder_.Append("api/spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/paths-info/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revision, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<RepoTreeEntry>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Ask how each file is to be uploaded
+        /// </summary>
+        /// <remarks>
+        /// The Hub decides per file: `regular` (base64 in the commit) or `lfs` (large or binary: through the LFS batch API), and whether `.gitignore` leaves it out. At most 256 files a call.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The mode of each file.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<PreuploadResponse> PreuploadSpaceFilesAsync(PreuploadRequest body, string @namespace, string repo, string revision)
+        {
+            return PreuploadSpaceFilesAsync(body, @namespace, repo, revision, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Ask how each file is to be uploaded
+        /// </summary>
+        /// <remarks>
+        /// The Hub decides per file: `regular` (base64 in the commit) or `lfs` (large or binary: through the LFS batch API), and whether `.gitignore` leaves it out. At most 256 files a call.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The mode of each file.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PreuploadResponse> PreuploadSpaceFilesAsync(PreuploadRequest body, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (revision == null)
+                throw new System.ArgumentNullException("revision");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/spaces/{namespace}/{repo}/preupload/{revision}"
+                    urlBuilder_.Append("api/spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/preupload/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revision, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreuploadResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Commit files to a Space
+        /// </summary>
+        /// <remarks>
+        /// NDJSON: a `header` line (`summary`, `description`, `parentCommit`), then one line per operation (`file` with base64 content, `lfsFile` naming an uploaded object, `deletedFile`, `deletedFolder`). Atomic. A `parentCommit` that is not the branch's head answers 412. A commit to `main` rebuilds the Space.
+        /// </remarks>
+        /// <param name="create_pr">`1` opens a pull request instead of committing to the branch.</param>
+        /// <param name="hot_reload">`1` asks a running gradio Space to reload changed Python files without a rebuild (experimental).</param>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The new commit.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CommitResult> CommitSpaceFilesAsync(string create_pr, string hot_reload, System.IO.Stream body, string @namespace, string repo, string revision)
+        {
+            return CommitSpaceFilesAsync(create_pr, hot_reload, body, @namespace, repo, revision, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Commit files to a Space
+        /// </summary>
+        /// <remarks>
+        /// NDJSON: a `header` line (`summary`, `description`, `parentCommit`), then one line per operation (`file` with base64 content, `lfsFile` naming an uploaded object, `deletedFile`, `deletedFolder`). Atomic. A `parentCommit` that is not the branch's head answers 412. A commit to `main` rebuilds the Space.
+        /// </remarks>
+        /// <param name="create_pr">`1` opens a pull request instead of committing to the branch.</param>
+        /// <param name="hot_reload">`1` asks a running gradio Space to reload changed Python files without a rebuild (experimental).</param>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <returns>The new commit.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CommitResult> CommitSpaceFilesAsync(string create_pr, string hot_reload, System.IO.Stream body, string @namespace, string repo, string revision, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (revision == null)
+                throw new System.ArgumentNullException("revision");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var content_ = new System.Net.Http.StreamContent(body);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-ndjson");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/spaces/{namespace}/{repo}/commit/{revision}"
+                    urlBuilder_.Append("api/spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/commit/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revision, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (create_pr != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("create_pr")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(create_pr, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (hot_reload != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("hot_reload")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(hot_reload, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CommitResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Download one file of a Space
+        /// </summary>
+        /// <remarks>
+        /// The file's bytes, with `X-Repo-Commit` and `ETag`. An LFS file answers a redirect to storage on another host, followed without the token. huggingface_hub sends the path with its slashes; one encoded segment is accepted as well.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <param name="path">A path in the repository, URL-encoded as one segment (`src%2Fapp.py`), as huggingface_hub sends it.</param>
+        /// <returns>The bytes.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<FileResponse> DownloadSpaceFileAsync(string @namespace, string repo, string revision, string path)
+        {
+            return DownloadSpaceFileAsync(@namespace, repo, revision, path, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Download one file of a Space
+        /// </summary>
+        /// <remarks>
+        /// The file's bytes, with `X-Repo-Commit` and `ETag`. An LFS file answers a redirect to storage on another host, followed without the token. huggingface_hub sends the path with its slashes; one encoded segment is accepted as well.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <param name="revision">A branch, tag or commit, URL-encoded as one segment (`refs%2Fpr%2F1`); `main` is the default branch.</param>
+        /// <param name="path">A path in the repository, URL-encoded as one segment (`src%2Fapp.py`), as huggingface_hub sends it.</param>
+        /// <returns>The bytes.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> DownloadSpaceFileAsync(string @namespace, string repo, string revision, string path, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (revision == null)
+                throw new System.ArgumentNullException("revision");
+
+            if (path == null)
+                throw new System.ArgumentNullException("path");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/octet-stream"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "spaces/{namespace}/{repo}/resolve/{revision}/{path}"
+                    urlBuilder_.Append("spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/resolve/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revision, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(path, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -4958,6 +5825,316 @@ namespace HfSpaces.Benchmarks.NSwag
             set { _additionalProperties = value; }
         }
 
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RepoLfsInfo
+    {
+
+        /// <summary>
+        /// SHA-256 of the file's bytes, hex.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        /// <summary>
+        /// The file's size in bytes.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        /// <summary>
+        /// The size of the git LFS pointer file.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pointerSize")]
+        public long? PointerSize { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RepoLastCommit
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("date")]
+        public System.DateTimeOffset? Date { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A file or a folder of a Space's repository.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RepoTreeEntry
+    {
+
+        /// <summary>
+        /// `file` or `directory`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; }
+
+        /// <summary>
+        /// The path from the repository's root, `/`-separated.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Path { get; set; }
+
+        /// <summary>
+        /// Bytes (files; 0 for folders).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long? Size { get; set; }
+
+        /// <summary>
+        /// The git object id: for a file, the SHA-1 of `blob &lt;size&gt;\0` + its bytes (of its LFS pointer for an LFS file).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lfs")]
+        public RepoLfsInfo Lfs { get; set; }
+
+        /// <summary>
+        /// The file's Xet hash, when stored on Xet.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("xetHash")]
+        public string XetHash { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastCommit")]
+        public RepoLastCommit LastCommit { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PathsInfoRequest
+    {
+
+        /// <summary>
+        /// Paths to describe; each one a form field `paths`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("paths")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Paths { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        /// <summary>
+        /// Adds `lastCommit` and `securityFileStatus`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expand")]
+        public bool? Expand { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadFile
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Path { get; set; }
+
+        /// <summary>
+        /// Base64 of the file's first 512 bytes.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sample")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Sample { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadRequest
+    {
+
+        /// <summary>
+        /// At most 256 files a call.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("files")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<PreuploadFile> Files { get; set; } = new System.Collections.ObjectModel.Collection<PreuploadFile>();
+
+        /// <summary>
+        /// The text of a `.gitignore` to apply.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("gitIgnore")]
+        public string GitIgnore { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadFileMode
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("path")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Path { get; set; }
+
+        /// <summary>
+        /// `regular` (in the commit, base64) or `lfs` (through the LFS batch API).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("uploadMode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string UploadMode { get; set; }
+
+        /// <summary>
+        /// True when `.gitignore` rules leave the file out.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shouldIgnore")]
+        public bool? ShouldIgnore { get; set; }
+
+        /// <summary>
+        /// The blob id the Hub already has at this path, if any.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        public string Oid { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreuploadResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("files")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<PreuploadFileMode> Files { get; set; } = new System.Collections.ObjectModel.Collection<PreuploadFileMode>();
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CommitResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("commitUrl")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CommitUrl { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("commitOid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CommitOid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("pullRequestUrl")]
+        public string PullRequestUrl { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FileParameter
+    {
+        public FileParameter(System.IO.Stream data)
+            : this (data, null, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string fileName)
+            : this (data, fileName, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string fileName, string contentType)
+        {
+            Data = data;
+            FileName = fileName;
+            ContentType = contentType;
+        }
+
+        public System.IO.Stream Data { get; private set; }
+
+        public string FileName { get; private set; }
+
+        public string ContentType { get; private set; }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

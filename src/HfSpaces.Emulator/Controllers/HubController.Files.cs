@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using HfSpaces.Emulator.Generated;
+using HfSpaces.Emulator.Repository;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HfSpaces.Emulator.Controllers;
+
+/// <summary>A Space's files: tree, paths-info, download, preupload, commit (docs/hub-wire.md "A Space's files").</summary>
+public sealed partial class HubController
+{
+    public override Task<ActionResult<ICollection<RepoTreeEntry>>> ListSpaceTree([FromQuery] bool? recursive, [FromQuery] bool? expand, [FromQuery] string cursor, string @namespace, string repo, string revision, CancellationToken cancellationToken = default) =>
+        Task.FromResult(TreePage(@namespace, repo, revision, null, recursive, expand, cursor));
+
+    public override Task<ActionResult<ICollection<RepoTreeEntry>>> ListSpaceTreeAtPath([FromQuery] bool? recursive, [FromQuery] bool? expand, [FromQuery] string cursor, string @namespace, string repo, string revision, string path, CancellationToken cancellationToken = default) =>
+        Task.FromResult(TreePage(@namespace, repo, revision, path, recursive, expand, cursor));
+
+    /// <summary>Form-encoded as on the Hub (huggingface_hub sends <c>paths=a&amp;paths=b</c>); a JSON body is read too.</summary>
+    public override async Task<ActionResult<ICollection<RepoTreeEntry>>> GetSpacePathsInfo(PathsInfoRequest body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default)
+    {
+        IEnumerable<string> paths;
+        bool expand;
+        if (Request.HasFormContentType)
+        {
+            var form = await Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            paths = form["paths"].OfType<string>().ToList();
+            expand = form["expand"].ToString() is "true" or "True" or "1";
+        }
+        else
+        {
+            paths = body?.Paths ?? [];
+            expand = body?.Expand == true;
+        }
+
+        return new OkObjectResult(new JsonArray([.. hub.PathsInfo(Caller, @namespace, repo, Path(revision), paths, expand)]));
+    }
+
+    public override Task<IActionResult> DownloadSpaceFile(string @namespace, string repo, string revision, string path, CancellationToken cancellationToken = default)
+    {
+        var file = hub.Download(Caller, @namespace, repo, Path(revision), Path(path));
+        Response.Headers["X-Repo-Commit"] = file.Commit;
+        Response.Headers.ETag = $"\"{file.ETag}\"";
+        return Task.FromResult<IActionResult>(File(file.Content, "application/octet-stream"));
+    }
+
+    public override Task<ActionResult<PreuploadResponse>> PreuploadSpaceFiles([FromBody] PreuploadRequest body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default)
+    {
+        var files = Required(body).Files.Select(f =>
+        {
+            byte[] sample;
+            try
+            {
+                sample = Convert.FromBase64String(f.Sample ?? string.Empty);
+            }
+            catch (FormatException)
+            {
+                throw State.HubError.BadRequest($"The sample of {f.Path} is not valid base64");
+            }
+
+            return (f.Path, sample, f.Size);
+        }).ToList();
+        var modes = hub.Preupload(Caller, @namespace, repo, Path(revision), files);
+        return Task.FromResult<ActionResult<PreuploadResponse>>(new OkObjectResult(new JsonObject { ["files"] = new JsonArray([.. modes]) }));
+    }
+
+    /// <summary>The NDJSON body is read from the request itself (NSwag binds a binary body as a form file, which it is not).</summary>
+    public override async Task<ActionResult<CommitResult>> CommitSpaceFiles([FromQuery] string create_pr, [FromQuery] string hot_reload, Microsoft.AspNetCore.Http.IFormFile body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default)
+    {
+        var caller = Caller;
+        var payload = await CommitPayload.ReadAsync(Request.Body, cancellationToken).ConfigureAwait(false);
+        var (id, url, pullRequest) = hub.Commit(caller, @namespace, repo, Path(revision), payload, create_pr is "1" or "true" or "True", HubUrl);
+        var answer = new JsonObject { ["success"] = true, ["commitOid"] = id, ["commitUrl"] = url, ["hookOutput"] = string.Empty };
+        if (pullRequest is not null)
+        {
+            answer["pullRequestUrl"] = pullRequest;
+        }
+
+        return new OkObjectResult(answer);
+    }
+
+    private ActionResult<ICollection<RepoTreeEntry>> TreePage(string ns, string repo, string revision, string? path, bool? recursive, bool? expand, string? cursor)
+    {
+        var (page, next) = hub.Tree(Caller, ns, repo, Path(revision), path is null ? null : Path(path), recursive == true, expand == true, NullIfEmpty(cursor));
+        if (next is not null)
+        {
+            var rest = Request.Query.Where(q => q.Key != "cursor").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"));
+            Response.Headers.Link = $"<{HubUrl.GetLeftPart(UriPartial.Authority)}{Request.PathBase}{Request.Path}?{string.Join('&', rest.Append($"cursor={next}"))}>; rel=\"next\"";
+        }
+
+        return new OkObjectResult(new JsonArray([.. page]));
+    }
+
+    /// <summary>
+    /// A path or revision segment: routing leaves an encoded <c>/</c> (<c>%2F</c>, as huggingface_hub sends it) encoded;
+    /// <see cref="Hosting.RepositoryPaths"/> turns raw slashes (as huggingface.js sends them) into the same.
+    /// </summary>
+    private static string Path(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+}
