@@ -68,12 +68,14 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Services.AddSingleton(hub);
-        builder.Services.AddControllers()
+        builder.Services.AddControllers(mvc => mvc.InputFormatters.Insert(0, new PathsInfoFormFormatter()))
             .AddApplicationPart(typeof(HubController).Assembly)
             .AddJsonOptions(json => HubJson.Configure(json.JsonSerializerOptions));
         var app = builder.Build();
         var emulator = new HfSpacesEmulator(app, hub, options.MaxRecordedRequests) { RateLimit = options.RateLimit, _clock = options.TimeProvider };
         app.Use(emulator.HandleAsync);
+        // Routing after the emulator's own step, which may rewrite a file path's slashes (RepositoryPaths).
+        app.UseRouting();
         app.MapControllers();
 
         // The Hub answers a path it does not serve with a JSON 404, not an empty one.

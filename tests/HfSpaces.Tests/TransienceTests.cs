@@ -20,6 +20,7 @@ public sealed class TransienceTests
     [InlineData("Status", 409, false)]
     [InlineData("Unreadable", 200, false)] // a body over the size bound, corrupt gzip, not JSON
     [InlineData("Unreadable", null, false)]
+    [InlineData("BodyFailed", null, false)] // a file changed while it was sent
     public void IsTransient_says_what_a_read_is_retried_on(string failure, int? status, bool transient)
     {
         var details = HfSpacesModelFactory.ErrorDetails("GET", "/api/spaces/alice/demo/runtime", (HttpStatusCode?)status);

@@ -14,25 +14,9 @@ public sealed partial class HubController
     public override Task<ActionResult<ICollection<RepoTreeEntry>>> ListSpaceTreeAtPath([FromQuery] bool? recursive, [FromQuery] bool? expand, [FromQuery] string cursor, string @namespace, string repo, string revision, string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(TreePage(@namespace, repo, revision, path, recursive, expand, cursor));
 
-    /// <summary>Form-encoded as on the Hub (huggingface_hub sends <c>paths=a&amp;paths=b</c>); a JSON body is read too.</summary>
-    public override async Task<ActionResult<ICollection<RepoTreeEntry>>> GetSpacePathsInfo(PathsInfoRequest body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default)
-    {
-        IEnumerable<string> paths;
-        bool expand;
-        if (Request.HasFormContentType)
-        {
-            var form = await Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            paths = form["paths"].OfType<string>().ToList();
-            expand = form["expand"].ToString() is "true" or "True" or "1";
-        }
-        else
-        {
-            paths = body?.Paths ?? [];
-            expand = body?.Expand == true;
-        }
-
-        return new OkObjectResult(new JsonArray([.. hub.PathsInfo(Caller, @namespace, repo, Path(revision), paths, expand)]));
-    }
+    /// <summary>Form-encoded as on the Hub (read by <see cref="Hosting.PathsInfoFormFormatter"/>); a JSON body is read too.</summary>
+    public override Task<ActionResult<ICollection<RepoTreeEntry>>> GetSpacePathsInfo([FromBody] PathsInfoRequest body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ActionResult<ICollection<RepoTreeEntry>>>(new OkObjectResult(new JsonArray([.. hub.PathsInfo(Caller, @namespace, repo, Path(revision), Required(body).Paths ?? [], body.Expand == true)])));
 
     public override Task<IActionResult> DownloadSpaceFile(string @namespace, string repo, string revision, string path, CancellationToken cancellationToken = default)
     {

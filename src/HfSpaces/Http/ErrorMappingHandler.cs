@@ -59,10 +59,26 @@ internal sealed class ErrorMappingHandler(string tokenSource) : DelegatingHandle
             HubErrors.Transport(request, $"the answer is larger than {PerTryTimeoutHandler.MaxBodyBytes / (1024 * 1024)} MB, the most this SDK reads.", e, HubFailure.Unreadable),
         HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } =>
             HubErrors.Transport(request, $"the answer is not valid HTTP ({e.Message}).", e, HubFailure.Transport),
+        _ when Find<Repository.BodyChangedException>(e) is { } changed =>
+            HubErrors.Transport(request, $"the request body could not be sent: {changed.Message}", e, HubFailure.BodyFailed),
         InvalidDataException =>
             HubErrors.Transport(request, $"the answer's body could not be decompressed ({e.Message}).", e, HubFailure.Unreadable),
         _ => HubErrors.Transport(request, $"the connection broke before the whole answer arrived ({Describe(e)}).", e, HubFailure.Transport),
     };
+
+    private static T? Find<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The innermost useful message: "Connection reset by peer" rather than "An error occurred while sending the request."</summary>
     private static string Describe(Exception e)

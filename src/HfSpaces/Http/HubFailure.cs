@@ -15,6 +15,9 @@ internal enum HubFailure
     /// <summary>No complete answer within the per-try timeout.</summary>
     Timeout,
 
+    /// <summary>The request's own body could not be written (a file changed while it was sent): the Hub got a broken body, nothing to retry.</summary>
+    BodyFailed,
+
     /// <summary>The answer arrived but cannot be read (corrupt compression, too large, not the promised format).</summary>
     Unreadable,
 }

@@ -143,7 +143,7 @@ internal static class CommitWriter
 
                 if (total != file.Size)
                 {
-                    throw new IOException($"{file.Path} changed while it was sent: {total} bytes where {file.Size} were read before. Nothing was committed.");
+                    throw new BodyChangedException($"{file.Path} changed while it was sent: {total} bytes where {file.Size} were read before. Nothing was committed.");
                 }
             }
         }

@@ -116,9 +116,44 @@ internal sealed class ScriptedServer : IAsyncDisposable
             headers[line[..colon]] = line[(colon + 1)..].Trim();
         }
 
+        if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ScriptedRequest(start[0], start[1], headers, await ReadChunkedAsync(stream, cancellationToken));
+        }
+
         var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length, System.Globalization.CultureInfo.InvariantCulture) : 0];
         await stream.ReadExactlyAsync(body, cancellationToken);
         return new ScriptedRequest(start[0], start[1], headers, body);
+    }
+
+    /// <summary>A chunked body (what a body written as it is sent arrives as): size line, bytes, CRLF, until a zero size.</summary>
+    private static async Task<byte[]> ReadChunkedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        while (true)
+        {
+            var line = new List<byte>();
+            var one = new byte[1];
+            while (line.Count < 2 || line[^2] != '\r' || line[^1] != '\n')
+            {
+                if (await stream.ReadAsync(one, cancellationToken) == 0)
+                {
+                    throw new IOException("the chunked body ended early");
+                }
+
+                line.Add(one[0]);
+            }
+
+            var size = Convert.ToInt32(Encoding.ASCII.GetString(line.ToArray()).Trim().Split(';')[0], 16);
+            var chunk = new byte[size + 2];
+            await stream.ReadExactlyAsync(chunk, cancellationToken);
+            if (size == 0)
+            {
+                return body.ToArray();
+            }
+
+            body.Write(chunk, 0, size);
+        }
     }
 
     private static bool EndsWithBlankLine(List<byte> head) =>
