@@ -176,7 +176,7 @@ public partial class HfSpacesClient
     private async Task<SpaceCommit> SendCommitAsync(SpaceId space, string revision, string message, SpaceCommitOptions options, IReadOnlyList<CommitLine> lines, IProgress<SpaceTransferProgress>? progress, CancellationToken cancellationToken)
     {
         var sizes = lines.OfType<CommitLine.File>().ToDictionary(f => f.Path, f => f.Size, StringComparer.Ordinal);
-        var sent = progress is null ? null : new Progress<(string Path, long Sent)>(p => progress.Report(new SpaceTransferProgress { Path = p.Path, Phase = SpaceTransferPhase.Uploading, Bytes = p.Sent, TotalBytes = sizes[p.Path] }));
+        var sent = progress is null ? null : new InlineProgress<(string Path, long Sent)>(p => progress.Report(new SpaceTransferProgress { Path = p.Path, Phase = SpaceTransferPhase.Uploading, Bytes = p.Sent, TotalBytes = sizes[p.Path] }));
         var info = Space(space).Commit[revision].ToPostRequestInformation(Stream.Null, c => c.QueryParameters.CreatePr = options.CreatePullRequest ? "1" : null);
         var body = new ReplayableContent((stream, ct) => CommitWriter.WriteAsync(stream, message, options.Description, options.ParentCommit, lines, sent, ct), "application/x-ndjson");
         try
