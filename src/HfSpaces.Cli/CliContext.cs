@@ -44,6 +44,15 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
         return false;
     }
 
+    /// <summary>Standard output is a terminal: progress can redraw in place (deploy's live display).</summary>
+    public bool LiveDisplay { get; init; }
+
+    /// <summary>Where bytes go (<c>files get</c> without <c>-o</c>): the process's standard output; null in tests, where they reach <see cref="Out"/> as UTF-8.</summary>
+    public Func<Stream>? StandardOutput { get; init; }
+
+    /// <summary>A stream onto standard output, for bytes rather than text.</summary>
+    public Stream OpenStandardOutput() => StandardOutput?.Invoke() ?? new Utf8WriterStream(Out);
+
     /// <summary>A line typed without echo, through <see cref="HiddenReader"/>.</summary>
     public string ReadHidden() => HiddenReader?.Invoke() ?? In.ReadLine() ?? string.Empty;
 

@@ -56,6 +56,8 @@ public static class HfSpacesCli
     public static CliContext ConsoleContext() => new(Console.Out, Console.Error, Console.In, options => new HfSpacesClient(options))
     {
         Interactive = !Console.IsInputRedirected,
+        LiveDisplay = !Console.IsOutputRedirected,
+        StandardOutput = Console.OpenStandardOutput,
         HiddenReader = ReadHidden,
         Colors = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
     };
@@ -132,6 +134,8 @@ public static class HfSpacesCli
             .Concat(ManifestCommands.Create(cli))
             .Concat(FleetCommands.Create(cli))
             .Concat(VolumesCommands.Create(cli))
+            .Append(Commands.Files.DeployCommand.Create(cli))
+            .Append(Commands.Files.FilesCommand.Create(cli))
             .Append(DemoCommand.Create(cli)))
         {
             root.Subcommands.Add(command);

@@ -67,6 +67,9 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(HfSpacesEmulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        // Commits and uploads are bounded by the Hub's own rules (CommitPayload.MaxBytes, the storage limit), which answer
+        // a 413 naming the limit; Kestrel's 30 MB default would cut the connection instead.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         builder.Services.AddSingleton(hub);
         builder.Services.AddControllers(mvc => mvc.InputFormatters.Insert(0, new PathsInfoFormFormatter()))
             .AddApplicationPart(typeof(HubController).Assembly)

@@ -82,6 +82,20 @@ public sealed class RepositoryShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_commit_during_a_build_starts_a_new_build_from_its_files()
+    {
+        await Create("chat", "gradio");
+        _clock.Advance(TimeSpan.FromSeconds(5)); // the README-only build is half done
+
+        await Commit("chat", Header("Add the app"), FileLine("app.py", [1]));
+        Assert.Equal("BUILDING", await Stage("chat"));
+        _clock.Advance(TimeSpan.FromSeconds(5)); // when the first build would have ended
+        Assert.Equal("BUILDING", await Stage("chat"));
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal("RUNNING", await Stage("chat"));
+    }
+
+    [Fact]
     public async Task Paths_info_reads_a_form_and_answers_only_what_exists()
     {
         await Create("chat", "gradio");

@@ -30,6 +30,14 @@ public sealed partial class EmulatedHub
     public byte[]? FileContent(string id, string path) => Locked(() =>
         _spaces.TryGetValue(id, out var space) && space.Repository.Head.Files.TryGetValue(path, out var file) ? Content(file) : null);
 
+    /// <summary>For tests: the Space's stage now, read without the API.</summary>
+    public string StageOf(string id) => Locked(() =>
+    {
+        var space = _spaces.TryGetValue(id, out var s) ? s : throw new ArgumentException($"No Space '{id}'.", nameof(id));
+        Advance(space);
+        return space.Stage;
+    });
+
     /// <summary>For tests: the Space's head commit id.</summary>
     public string HeadCommit(string id) => Locked(() => (_spaces.TryGetValue(id, out var s) ? s : throw new ArgumentException($"No Space '{id}'.", nameof(id))).Repository.Head.Id);
 
@@ -154,6 +162,8 @@ public sealed partial class EmulatedHub
             pullRequest = number;
         }
 
+        // The build under way ends on the files it started from, not on this commit's.
+        Advance(space);
         var commit = repository.Commit(branch, payload.ParentCommit, changes, payload.Summary, payload.Description, _clock.GetUtcNow(), account.Name);
         blobs.ForEach(b => _blobs.Put(b.Id, b.Bytes));
         if (branch == SpaceRepository.MainBranch)

@@ -418,7 +418,6 @@ public sealed partial class EmulatedHub
     /// <summary>A commit to <c>main</c>: the Space rebuilds on the hardware it asked for.</summary>
     private void Rebuild(EmulatedSpace space, string reason)
     {
-        Advance(space);
         StartBuild(space, space.RequestedHardware ?? space.CurrentHardware ?? "cpu-basic", reason);
     }
 

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using static HfSpaces.Cli.HfSpacesCli;
+
+namespace HfSpaces.Cli.Commands.Files;
+
+/// <summary><c>files ls ID [PATH] [--recursive]</c>: a folder's files and folders, with sizes and ids.</summary>
+internal static class FilesListCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var space = SpaceArgument();
+        var path = new Argument<string?>("path") { Description = "A folder (default: the root).", DefaultValueFactory = _ => null };
+        var recursive = new Option<bool>("--recursive", "-r") { Description = "Everything below, not only the folder's children." };
+        var revision = FilesCommand.RevisionOption();
+        var command = new Command("ls", "List a Space's files.") { space, path, recursive, revision };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var files = await client.ListFilesAsync(parse.GetValue(space), parse.GetValue(path), parse.GetValue(recursive), parse.GetValue(revision), ct).ToListAsync(ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(Json.Array(files, f => Json.Object(
+                    ("path", f.Path),
+                    ("type", f.IsDirectory ? "directory" : "file"),
+                    ("size", f.Size),
+                    ("oid", f.BlobId),
+                    ("lfs", f.Lfs is { } lfs ? Json.Object(("sha256", lfs.Sha256), ("size", lfs.Size)) : null))));
+                return ExitCodes.Success;
+            }
+
+            Output.Columns(cli, ["PATH", "SIZE", "ID"], files.Select(f => new[]
+            {
+                Terminal.Safe(f.Path) + (f.IsDirectory ? "/" : string.Empty),
+                f.IsDirectory ? string.Empty : Sizes.Bytes(f.Size) + (f.Lfs is null ? string.Empty : " (LFS)"),
+                f.BlobId[..Math.Min(12, f.BlobId.Length)],
+            }));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using HfSpaces.Emulator;
+using HfSpaces.Emulator.State;
+
+namespace HfSpaces.Cli.Tests.Files;
+
+/// <summary><c>hf-spaces deploy</c> and <c>files</c> in process against the emulator: the plan, what is sent, exit codes, --json events.</summary>
+public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
+{
+    private const string Token = "hf_deploy_test_token_123";
+    private readonly string _app = Directory.CreateTempSubdirectory("hfspaces-deploy-").FullName;
+    private HfSpacesEmulator _emulator = null!;
+
+    public async Task InitializeAsync() =>
+        _emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Timings = StageTimings.Instant,
+            Accounts = new Dictionary<string, string> { ["alice"] = Token },
+        });
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    public void Dispose() => Directory.Delete(_app, recursive: true);
+
+    [Fact]
+    public async Task Deploy_takes_an_empty_space_to_running_then_a_one_line_change_sends_one_file()
+    {
+        Assert.Equal(ExitCodes.Success, (await Run("create", "alice/chat", "--sdk", "gradio")).Code);
+        Assert.Equal("NO_APP_FILE", _emulator.Hub.StageOf("alice/chat"));
+        Write("app.py", "import gradio as gr\nprint('v1')\n");
+        Write("requirements.txt", "gradio\n");
+        Write(".gitignore", "*.pyc\n");
+        Write("cache.pyc", "x");
+
+        var (code, output, error) = await Run("deploy", "alice/chat", _app, "-m", "First version", "--wait");
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Contains($"Deploy {_app} to alice/chat (on ", output, StringComparison.Ordinal);
+        Assert.Contains("  + .gitignore        6 B", output, StringComparison.Ordinal);
+        Assert.Contains("  + app.py            32 B", output, StringComparison.Ordinal);
+        Assert.Contains("    ignored cache.pyc (.gitignore: *.pyc)", output, StringComparison.Ordinal);
+        Assert.Contains("3 to add, 0 to change, 0 to delete, 0 unchanged; 45 B to send; the Space rebuilds once.", output, StringComparison.Ordinal);
+        Assert.Contains("  sent app.py (32 B)", output, StringComparison.Ordinal);
+        Assert.Matches(@"Committed [0-9a-f]{7} in \d+\.\d s: http://127\.0\.0\.1:\d+/spaces/alice/chat/commit/[0-9a-f]{40}", output);
+        Assert.Equal("RUNNING", _emulator.Hub.StageOf("alice/chat"));
+
+        Write("app.py", "import gradio as gr\nprint('v2')\n");
+        _emulator.ClearRequests();
+        (code, output, _) = await Run("deploy", "alice/chat", _app);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("  ~ app.py  32 B", output, StringComparison.Ordinal);
+        Assert.Contains("0 to add, 1 to change, 0 to delete, 2 unchanged; 32 B to send", output, StringComparison.Ordinal);
+        var commit = Assert.Single(_emulator.Requests, r => r.Path == "/api/spaces/alice/chat/commit/main");
+        Assert.Equal(2, commit.Body.TrimEnd('\n').Split('\n').Length);
+
+        (code, output, _) = await Run("deploy", "alice/chat", _app);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Nothing to deploy: alice/chat already has these files (3 unchanged, at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dry_run_sends_nothing_and_delete_removes_what_the_folder_lacks()
+    {
+        await Run("create", "alice/chat", "--sdk", "gradio");
+        Write("app.py", "a");
+        Write("old.py", "b");
+        await Run("deploy", "alice/chat", _app);
+        File.Delete(Path.Combine(_app, "old.py"));
+        var head = _emulator.Hub.HeadCommit("alice/chat");
+
+        var (code, output, _) = await Run("deploy", "alice/chat", _app, "--delete", "--dry-run");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("  - old.py", output, StringComparison.Ordinal);
+        Assert.Equal(head, _emulator.Hub.HeadCommit("alice/chat"));
+
+        (code, _, _) = await Run("deploy", "alice/chat", _app, "--delete");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Null(_emulator.Hub.FileContent("alice/chat", "old.py"));
+        Assert.NotNull(_emulator.Hub.FileContent("alice/chat", "README.md"));
+    }
+
+    [Fact]
+    public async Task A_credential_file_refuses_the_deploy_with_usage_exit_and_how_to_send_it_on_purpose()
+    {
+        await Run("create", "alice/chat", "--sdk", "gradio");
+        Write("app.py", "a");
+        Write(".env", "OPENAI_API_KEY=sk-live-123\n");
+        _emulator.ClearRequests();
+
+        var (code, output, error) = await Run("deploy", "alice/chat", _app);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("error: Refused: 1 file(s) look like credentials and would be public in the Space's repository: .env (its name is a credential file's).", error, StringComparison.Ordinal);
+        Assert.Contains("--allow-secret-file PATH", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live-123", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(_emulator.Requests, r => r.Method == "POST");
+
+        (code, _, _) = await Run("deploy", "alice/chat", _app, "--allow-secret-file", ".env");
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
+    [Fact]
+    public async Task Json_gives_one_event_per_step()
+    {
+        await Run("create", "alice/chat", "--sdk", "gradio");
+        Write("app.py", "a");
+
+        var (code, output, _) = await Run("deploy", "alice/chat", _app, "--wait", "--json");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["plan", "uploaded", "committed", "stage"], events.Select(e => e.GetProperty("event").GetString()));
+        Assert.Equal(1, events[0].GetProperty("add").GetInt32());
+        Assert.Equal("app.py", events[1].GetProperty("path").GetString());
+        Assert.Equal("RUNNING", events[3].GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Wait_on_a_broken_build_exits_7_with_the_build_log()
+    {
+        await Run("create", "alice/chat", "--sdk", "docker");
+        Write("app.py", "a"); // no Dockerfile
+
+        var (code, _, error) = await Run("deploy", "alice/chat", _app, "--wait");
+
+        Assert.Equal(ExitCodes.NotRunning, code);
+        Assert.Contains("error: alice/chat ended NO_APP_FILE, not RUNNING.", error, StringComparison.Ordinal);
+        Assert.Matches(@"build: No application file: Dockerfile is not in [0-9a-f]{7}", error);
+    }
+
+    [Fact]
+    public async Task Files_ls_get_and_rm()
+    {
+        await Run("create", "alice/chat", "--sdk", "gradio");
+        Write("app.py", "print('hi')\n");
+        Write("src/util.py", "x = 1\n");
+        await Run("deploy", "alice/chat", _app);
+
+        var (code, output, _) = await Run("files", "ls", "alice/chat", "--recursive");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Matches(@"PATH\s+SIZE\s+ID", output);
+        Assert.Matches(@"src/\s", output);
+        Assert.Matches(@"src/util\.py\s+6 B\s+[0-9a-f]{12}", output);
+
+        (code, output, _) = await Run("files", "get", "alice/chat", "app.py");
+        Assert.Equal((ExitCodes.Success, "print('hi')\n"), (code, output));
+        var target = Path.Combine(_app, "downloaded.py");
+        (code, _, var error) = await Run("files", "get", "alice/chat", "src/util.py", "-o", target);
+        Assert.Equal("x = 1\n", File.ReadAllText(target));
+        Assert.StartsWith($"Wrote 6 B to {target} (at ", error, StringComparison.Ordinal);
+
+        (code, _, error) = await Run("files", "rm", "alice/chat", "src/");
+        Assert.Equal((ExitCodes.Usage, "error: Deleting files needs a confirmation: pass --yes.\n"), (code, error.ReplaceLineEndings("\n")));
+        (code, output, _) = await Run("files", "rm", "alice/chat", "src/", "--yes");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Matches(@"Deleted 1 path\(s\) in [0-9a-f]{7}", output);
+        Assert.Null(_emulator.Hub.FileContent("alice/chat", "src/util.py"));
+    }
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var cli = new CliContext(output, error, new StringReader(string.Empty), options => new HfSpacesClient(new HfSpacesClientOptions
+        {
+            Endpoint = _emulator.Endpoint,
+            Token = Token,
+            UseImplicitToken = false,
+            MaxRetries = 0,
+        }));
+        var code = await HfSpacesCli.RunAsync(args, cli);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private void Write(string path, string content)
+    {
+        var full = Path.Combine(_app, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
+}
