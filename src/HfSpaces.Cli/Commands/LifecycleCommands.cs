@@ -10,7 +10,7 @@ internal static class LifecycleCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
-        yield return CreateSpace(cli);
+        yield return CreateCommand.Create(cli);
         yield return Info(cli);
         yield return List(cli);
         yield return Settings(cli);
@@ -18,71 +18,6 @@ internal static class LifecycleCommands
         yield return Templates(cli);
         yield return Quota(cli);
         yield return Replicas(cli);
-    }
-
-    private static Command CreateSpace(CliContext cli)
-    {
-        var space = SpaceArgument("space", "The new Space, namespace/name.");
-        var sdk = new Option<string>("--sdk") { Description = "gradio, streamlit, docker or static.", Required = true };
-        sdk.AcceptOnlyFromAmong([.. SpaceSdk.KnownValues.Select(v => v.ToString())]);
-        var visibility = VisibilityOption();
-        var template = new Option<string?>("--template") { Description = "A template Space to start from (see 'templates')." };
-        var hardware = new Option<string?>("--hardware") { Description = "The hardware flavor (see 'hardware list')." };
-        var force = new Option<bool>("--force") { Description = "Send a flavor this CLI does not know." };
-        var sleep = RuntimeCommands.SleepOption("--sleep", "The sleep time: seconds, or 'never'.");
-        var secrets = new Option<string[]>("--secret")
-        {
-            Description = "A secret to set, read from the environment variable of the same name (repeatable). Values never go on the command line.",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var variables = new Option<string[]>("--variable") { Description = "A variable to set, KEY=VALUE (repeatable)." };
-        var devMode = new Option<bool>("--dev-mode") { Description = "Start with dev mode on." };
-        var description = new Option<string?>("--description") { Description = "A one-line description." };
-        var existOk = new Option<bool>("--exist-ok") { Description = "An existing Space is not an error (nothing is changed on it)." };
-        var command = new Command("create", "Create a Space.") { space, sdk, visibility, template, hardware, force, sleep, secrets, variables, devMode, description, existOk };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var id = parse.GetValue(space);
-            var options = new CreateSpaceOptions
-            {
-                Sdk = new SpaceSdk(parse.GetValue(sdk)!),
-                Visibility = Visibility(parse.GetValue(visibility)),
-                Template = parse.GetValue(template),
-                Hardware = parse.GetValue(hardware) is { } h ? RuntimeCommands.ParseFlavor(h, parse.GetValue(force)) : (SpaceHardware?)null,
-                SleepTime = parse.GetValue(sleep),
-                Secrets = parse.GetValue(secrets) is { Length: > 0 } s ? s.Select(SecretFromEnvironment).ToArray() : null,
-                Variables = parse.GetValue(variables) is { Length: > 0 } v ? v.Select(Variable).ToArray() : null,
-                DevMode = parse.GetValue(devMode) ? true : null,
-                ShortDescription = parse.GetValue(description),
-                ExistOk = parse.GetValue(existOk),
-            };
-            var created = await client.CreateSpaceAsync(id, options, ct).ConfigureAwait(false);
-            if (json)
-            {
-                cli.WriteJson(Json.Object(
-                    ("id", created.Id.ToString()),
-                    ("url", created.Url.ToString()),
-                    ("alreadyExisted", created.AlreadyExisted),
-                    ("hardwareApplied", created.HardwareApplied),
-                    ("runtime", created.Runtime is { } r ? Output.ToJson(id, r) : null),
-                    ("runtimeError", created.RuntimeError?.Message)));
-                return ExitCodes.Success;
-            }
-
-            var url = Terminal.Safe(created.Url.ToString());
-            cli.Out.WriteLine(created.AlreadyExisted ? $"{id} already exists (left unchanged): {url}" : $"Created {id}: {url}");
-            if (created.HardwareApplied == false)
-            {
-                await cli.Err.WriteLineAsync($"warning: the Hub put {id} on {created.Runtime?.RequestedHardware?.ToString() ?? "other hardware"}, not {options.Hardware}; run 'hf-spaces hardware {id} {options.Hardware}' to request it again.").ConfigureAwait(false);
-            }
-            else if (created.RuntimeError is { } error)
-            {
-                await cli.Err.WriteLineAsync($"warning: {id} was created, but its hardware could not be checked: {Terminal.Safe(error.Message)}").ConfigureAwait(false);
-            }
-
-            return ExitCodes.Success;
-        }));
-        return command;
     }
 
     private static Command Info(CliContext cli)
@@ -307,24 +242,24 @@ internal static class LifecycleCommands
         return command;
     }
 
-    private static Option<string?> VisibilityOption()
+    internal static Option<string?> VisibilityOption()
     {
         var visibility = new Option<string?>("--visibility") { Description = "public, private or protected." };
         visibility.AcceptOnlyFromAmong("public", "private", "protected");
         return visibility;
     }
 
-    private static SpaceVisibility? Visibility(string? value) => value is null ? (SpaceVisibility?)null : SpaceVisibility.Parse(value);
+    internal static SpaceVisibility? Visibility(string? value) => value is null ? (SpaceVisibility?)null : SpaceVisibility.Parse(value);
 
     /// <summary>A secret's value comes from the environment, never from the command line (process lists, shell history).</summary>
-    private static SpaceSecretValue SecretFromEnvironment(string key) =>
+    internal static SpaceSecretValue SecretFromEnvironment(string key) =>
         string.IsNullOrWhiteSpace(key) || key.Contains('=', StringComparison.Ordinal)
             ? throw new ArgumentException($"--secret takes a name ('{Terminal.Safe(key.Split('=')[0])}'); its value is read from the environment variable of that name, never from the command line.")
             : Environment.GetEnvironmentVariable(key) is { Length: > 0 } value
                 ? new SpaceSecretValue(key, value)
                 : throw new ArgumentException($"--secret {key}: the environment variable {key} is not set or empty.");
 
-    private static SpaceVariableValue Variable(string pair) =>
+    internal static SpaceVariableValue Variable(string pair) =>
         pair.IndexOf('=', StringComparison.Ordinal) is > 0 and var equals
             ? new SpaceVariableValue(pair[..equals], pair[(equals + 1)..])
             : throw new ArgumentException($"--variable '{Terminal.Safe(pair)}' is not KEY=VALUE.");

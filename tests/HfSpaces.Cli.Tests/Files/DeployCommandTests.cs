@@ -60,6 +60,20 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Create_from_a_folder_creates_and_deploys_in_one_step()
+    {
+        Write("app.py", "import gradio\n");
+
+        var (code, output, error) = await Run("create", "alice/new", "--sdk", "gradio", "--from", _app);
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Contains("Created alice/new: ", output, StringComparison.Ordinal);
+        Assert.Contains("  + app.py  14 B", output, StringComparison.Ordinal);
+        Assert.Equal("import gradio\n"u8.ToArray(), _emulator.Hub.FileContent("alice/new", "app.py"));
+        Assert.Equal("RUNNING", _emulator.Hub.StageOf("alice/new"));
+    }
+
+    [Fact]
     public async Task Dry_run_sends_nothing_and_delete_removes_what_the_folder_lacks()
     {
         await Run("create", "alice/chat", "--sdk", "gradio");
