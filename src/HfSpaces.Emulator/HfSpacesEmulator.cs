@@ -80,6 +80,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         // Routing after the emulator's own step, which may rewrite a file path's slashes (RepositoryPaths).
         app.UseRouting();
         app.MapControllers();
+        LfsStorage.Map(app, hub);
 
         // The Hub answers a path it does not serve with a JSON 404, not an empty one.
         app.MapFallback(static _ => throw new HubError(404, "Sorry, we can't find the page you are looking for."));
@@ -129,6 +130,29 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
             // An invalid token is answered by the endpoint itself.
         }
 
+        // Recorded when the answer starts, before the client can see it (a test reading Requests right after a call
+        // must find it), or at the end for a request answered with nothing (a dropped connection).
+        var recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                _requests.Add(
+                    context.Request.Method,
+                    context.Request.Path.Value ?? string.Empty,
+                    context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
+                    account,
+                    body,
+                    context.Response.StatusCode);
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
+
         try
         {
             if (!await WithinRateLimitAsync(context).ConfigureAwait(false))
@@ -139,6 +163,12 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
             if (TakeFault(context.Request.Method, context.Request.Path.Value ?? string.Empty) is { } fault)
             {
                 await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                if (fault.Abort)
+                {
+                    context.Abort();
+                    return;
+                }
+
                 if (fault.Status is { } status)
                 {
                     context.Response.StatusCode = status;
@@ -178,13 +208,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         }
         finally
         {
-            _requests.Add(
-                context.Request.Method,
-                context.Request.Path.Value ?? string.Empty,
-                context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
-                account,
-                body,
-                context.Response.StatusCode);
+            Record();
         }
     }
 

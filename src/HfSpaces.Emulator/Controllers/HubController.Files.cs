@@ -22,6 +22,13 @@ public sealed partial class HubController
     {
         var file = hub.Download(Caller, @namespace, repo, Path(revision), Path(path));
         Response.Headers["X-Repo-Commit"] = file.Commit;
+        if (file.IsLfs)
+        {
+            // As on the Hub: an LFS file's bytes are in storage, at a presigned URL the client follows without the token.
+            Response.Headers.ETag = $"\"{file.ETag}\"";
+            return Task.FromResult<IActionResult>(Redirect(hub.LfsDownloadUrl(HubUrl, file.ETag, file.Size)));
+        }
+
         Response.Headers.ETag = $"\"{file.ETag}\"";
         return Task.FromResult<IActionResult>(File(file.Content, "application/octet-stream"));
     }
@@ -59,6 +66,20 @@ public sealed partial class HubController
         }
 
         return new OkObjectResult(answer);
+    }
+
+    public override Task<ActionResult<LfsBatchResponse>> LfsBatch([FromBody] LfsBatchRequest body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        var objects = Required(body).Objects.Select(o => (o.Oid ?? string.Empty, o.Size)).ToList();
+        var answer = hub.LfsBatch(Caller, @namespace, repo, body.Operation, objects, HubUrl);
+        Response.ContentType = "application/vnd.git-lfs+json";
+        return Task.FromResult<ActionResult<LfsBatchResponse>>(new ContentResult { Content = answer.ToJsonString(), ContentType = "application/vnd.git-lfs+json", StatusCode = 200 });
+    }
+
+    public override Task<ActionResult<EmptyObject>> LfsVerify([FromBody] LfsObject body, string @namespace, string repo, CancellationToken cancellationToken = default)
+    {
+        hub.LfsVerify(Caller, @namespace, repo, Required(body).Oid, body.Size);
+        return Task.FromResult<ActionResult<EmptyObject>>(new ContentResult { Content = "{}", ContentType = "application/vnd.git-lfs+json", StatusCode = 200 });
     }
 
     private ActionResult<ICollection<RepoTreeEntry>> TreePage(string ns, string repo, string revision, string? path, bool? recursive, bool? expand, string? cursor)

@@ -453,6 +453,30 @@ namespace HfSpaces.Emulator.Generated
         [Microsoft.AspNetCore.Mvc.HttpGet, Microsoft.AspNetCore.Mvc.Route("spaces/{namespace}/{repo}/resolve/{revision}/{path}")]
         public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.IActionResult> DownloadSpaceFile(string @namespace, string repo, string revision, string path, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <summary>
+        /// Ask where to upload LFS objects
+        /// </summary>
+        /// <remarks>
+        /// git LFS's batch API (no `/api` prefix). For each object: no `actions` when the Hub has it already; else an `upload` action (basic: PUT the bytes to `href`; multipart: PUT each `chunk_size` slice to its part URL, collect the ETags, POST `{oid, parts}` to `href`) and maybe a `verify` action. Upload URLs are presigned.
+        /// </remarks>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>What to do with each object.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("spaces/{namespace}/{repo}.git/info/lfs/objects/batch")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<LfsBatchResponse>> LfsBatch([Microsoft.AspNetCore.Mvc.FromBody] LfsBatchRequest body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Check that an LFS object arrived
+        /// </summary>
+        /// <remarks>
+        /// The `verify` action of the batch API: 200 when the Hub stores the object with that size, 404 otherwise. Clients call the `href` the batch answer gives.
+        /// </remarks>
+        /// <param name="@namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>Stored.</returns>
+        [Microsoft.AspNetCore.Mvc.HttpPost, Microsoft.AspNetCore.Mvc.Route("spaces/{namespace}/{repo}.git/info/lfs/objects/verify")]
+        public abstract System.Threading.Tasks.Task<Microsoft.AspNetCore.Mvc.ActionResult<EmptyObject>> LfsVerify([Microsoft.AspNetCore.Mvc.FromBody] LfsObject body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
     }
 
     /// <summary>
@@ -1862,6 +1886,210 @@ namespace HfSpaces.Emulator.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("pullRequestUrl")]
         public string PullRequestUrl { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsObject
+    {
+
+        /// <summary>
+        /// SHA-256 of the bytes, lower-case hex.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsRef
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsBatchRequest
+    {
+
+        /// <summary>
+        /// `upload`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("operation")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Operation { get; set; }
+
+        /// <summary>
+        /// The transfer adapters the client speaks: `basic`, `multipart`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("transfers")]
+        public System.Collections.Generic.List<string> Transfers { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("objects")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<LfsObject> Objects { get; set; } = new System.Collections.Generic.List<LfsObject>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("hash_algo")]
+        public string Hash_algo { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("ref")]
+        public LfsRef Ref { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsAction
+    {
+
+        /// <summary>
+        /// A presigned URL: send no Authorization header to it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("href")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Href { get; set; }
+
+        /// <summary>
+        /// Headers to send; for a multipart upload, `chunk_size` and one presigned URL per part number (`"1"`, `"2"`, …).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("header")]
+        public System.Collections.Generic.IDictionary<string, string> Header { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsActions
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("upload")]
+        public LfsAction Upload { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("verify")]
+        public LfsAction Verify { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public int? Code { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string Message { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// No `actions`: the Hub already has the object.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsObjectResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("actions")]
+        public LfsActions Actions { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public LfsError Error { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsBatchResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("transfer")]
+        public string Transfer { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("objects")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<LfsObjectResult> Objects { get; set; } = new System.Collections.Generic.List<LfsObjectResult>();
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

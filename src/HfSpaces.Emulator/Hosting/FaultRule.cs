@@ -27,6 +27,9 @@ public sealed class FaultRule
     /// <summary>Sent as a <c>Retry-After</c> header, in whole seconds.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Drop the connection instead of answering (a network cut mid-upload): no status reaches the client.</summary>
+    public bool Abort { get; init; }
+
     /// <summary>Waited before answering.</summary>
     public TimeSpan Delay { get; init; }
 

@@ -78,11 +78,11 @@ public sealed partial class EmulatedHub
     });
 
     /// <summary>A file's bytes at a revision, with the commit read and its ETag; 404 <c>EntryNotFound</c> when absent.</summary>
-    internal (byte[] Content, string Commit, string ETag, bool IsLfs) Download(EmulatedAccount? caller, string ns, string repo, string revision, string path) => Locked(() =>
+    internal (byte[] Content, string Commit, string ETag, bool IsLfs, long Size) Download(EmulatedAccount? caller, string ns, string repo, string revision, string path) => Locked(() =>
     {
         var commit = Readable(caller, ns, repo).Repository.Resolve(revision);
         var file = commit.Files.TryGetValue(path, out var f) ? f : throw new HubError(404, $"{path} does not exist on \"{revision}\"", "EntryNotFound");
-        return (Content(file), commit.Id, file.Sha256 ?? file.BlobId, file.IsLfs);
+        return (file.IsLfs ? [] : Content(file), commit.Id, file.Sha256 ?? file.BlobId, file.IsLfs, file.Size);
     });
 
     internal List<JsonObject> Preupload(EmulatedAccount? caller, string ns, string repo, string revision, IReadOnlyList<(string Path, byte[] Sample, long Size)> files) => Locked(() =>
@@ -114,7 +114,7 @@ public sealed partial class EmulatedHub
 
     /// <summary>
     /// Applies a commit atomically: every operation or none. Regular files are stored by blob id, LFS files must have been
-    /// uploaded (<see cref="StoreLfsObject"/>) with the size named. A commit to <c>main</c> rebuilds the Space.
+    /// uploaded (the batch API and its storage, <see cref="LfsBatch"/>) with the size named. A commit to <c>main</c> rebuilds the Space.
     /// </summary>
     internal (string Id, string Url, string? PullRequestUrl) Commit(EmulatedAccount? caller, string ns, string repo, string revision, CommitPayload payload, bool createPullRequest, Uri hubUrl) => Locked(() =>
     {
@@ -175,11 +175,6 @@ public sealed partial class EmulatedHub
         var url = new Uri(hubUrl, $"spaces/{space.Id}/commit/{commit.Id}").ToString();
         return (commit.Id, url, pullRequest is { } n ? new Uri(hubUrl, $"spaces/{space.Id}/discussions/{n}").ToString() : null);
     });
-
-    /// <summary>Stores an uploaded LFS object (its SHA-256 and size checked by the caller).</summary>
-    internal void StoreLfsObject(string sha256, byte[] bytes) => Locked(() => _blobs.Put(sha256, bytes));
-
-    internal bool HasLfsObject(string sha256) => Locked(() => _blobs.Contains(sha256));
 
     /// <summary>The first commit of a new Space: its README (with the SDK's front matter), plus the seed's files.</summary>
     private SpaceRepository NewRepository(string name, string sdk, IEnumerable<KeyValuePair<string, byte[]>> files, string author)

@@ -13,7 +13,9 @@ internal sealed class AuthenticationHandler(Auth.HubCredentials credentials) : D
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = _header is not null && request.RequestUri is { } uri && HubErrors.SameOrigin(uri, credentials.Endpoint)
+        // Presigned storage URLs (and the storage a download is redirected to) authorize themselves: never the token.
+        var anonymous = HubRequestOption.For(request).Presigned || request.Options.TryGetValue(HubRequests.Anonymous, out var hop) && hop;
+        request.Headers.Authorization = !anonymous && _header is not null && request.RequestUri is { } uri && HubErrors.SameOrigin(uri, credentials.Endpoint)
             ? _header
             : null;
         return base.SendAsync(request, cancellationToken);

@@ -12,13 +12,15 @@ internal sealed class HubRequestOption : IRequestOption
     /// <summary>Kiota stores each option in <see cref="HttpRequestMessage.Options"/> under its type's full name.</summary>
     internal static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(HubRequestOption).FullName!);
 
-    private HubRequestOption(string operation, bool idempotent, bool streaming = false, bool upload = false)
+    private HubRequestOption(string operation, bool idempotent, bool streaming = false, bool upload = false, bool presigned = false, bool storageRedirects = false)
     {
         Operation = operation;
         ActivityName = "HfSpaces." + operation;
         Idempotent = idempotent;
         Streaming = streaming;
         Upload = upload;
+        Presigned = presigned;
+        StorageRedirects = storageRedirects;
     }
 
     /// <summary>The façade operation, e.g. <c>GetRuntime</c>; the span is named <c>HfSpaces.GetRuntime</c>.</summary>
@@ -38,6 +40,15 @@ internal sealed class HubRequestOption : IRequestOption
     /// comes only after the whole body is sent; the caller's token still cancels it.
     /// </summary>
     public bool Upload { get; }
+
+    /// <summary>
+    /// The URL is presigned (LFS storage): it carries its own authorization, so the token is never sent to it, whatever its
+    /// host; storage answers a transient 500, so one is retried like a 503.
+    /// </summary>
+    public bool Presigned { get; }
+
+    /// <summary>The Hub answers with a redirect to storage on another host (an LFS file's download): followed, without the token.</summary>
+    public bool StorageRedirects { get; }
 
     public static readonly HubRequestOption GetRuntime = new("GetRuntime", idempotent: true);
     public static readonly HubRequestOption RequestHardware = new("RequestHardware", idempotent: true);
@@ -72,7 +83,12 @@ internal sealed class HubRequestOption : IRequestOption
     public static readonly HubRequestOption ListFiles = new("ListFiles", idempotent: true);
     public static readonly HubRequestOption GetPathsInfo = new("GetPathsInfo", idempotent: true);
     public static readonly HubRequestOption GetRevision = new("GetRevision", idempotent: true);
-    public static readonly HubRequestOption DownloadFile = new("DownloadFile", idempotent: true, streaming: true);
+    public static readonly HubRequestOption DownloadFile = new("DownloadFile", idempotent: true, streaming: true, storageRedirects: true);
+    public static readonly HubRequestOption LfsBatch = new("LfsBatch", idempotent: true);
+    public static readonly HubRequestOption LfsUpload = new("LfsUpload", idempotent: true, upload: true, presigned: true);
+    public static readonly HubRequestOption LfsUploadPart = new("LfsUploadPart", idempotent: true, upload: true, presigned: true);
+    public static readonly HubRequestOption LfsComplete = new("LfsComplete", idempotent: true, presigned: true);
+    public static readonly HubRequestOption LfsVerify = new("LfsVerify", idempotent: true);
     public static readonly HubRequestOption Preupload = new("Preupload", idempotent: true);
 
     /// <summary>Not re-sent after it may have reached the Hub: a commit that landed would be made twice (or refused as stale).</summary>

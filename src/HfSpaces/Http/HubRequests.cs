@@ -3,6 +3,9 @@ namespace HfSpaces.Http;
 /// <summary>Copies of a request for a retry or a redirect: method, headers, options and body, to a given address.</summary>
 internal static class HubRequests
 {
+    /// <summary>Set on a redirect hop to storage: the authentication handler sends no token with it.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("HfSpaces.Anonymous");
+
     public static HttpRequestMessage Copy(HttpRequestMessage request, Uri uri, byte[]? body)
     {
         var copy = new HttpRequestMessage(request.Method, uri)

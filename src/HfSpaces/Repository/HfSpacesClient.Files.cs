@@ -88,7 +88,8 @@ public partial class HfSpacesClient
     /// <summary>
     /// Commits changes to a Space in one atomic commit (<c>POST /api/spaces/{id}/commit/{revision}</c>): the Hub decides
     /// per file how it is sent (<c>preupload</c>, 256 files a call); regular files go base64 in the commit's NDJSON body,
-    /// written as it is sent. A commit to <c>main</c> rebuilds the Space. Not re-sent after it may have reached the Hub.
+    /// written as it is sent; large or binary ones go to LFS first (the batch API: objects the Hub has are skipped, the
+    /// others sent four at a time, multipart when the Hub asks, to presigned URLs without the token). A commit to <c>main</c> rebuilds the Space. Not re-sent after it may have reached the Hub.
     /// </summary>
     /// <param name="space">The Space.</param>
     /// <param name="operations">Files to add or replace, files or folders to delete; each path once.</param>
@@ -158,14 +159,28 @@ public partial class HfSpacesClient
             }
         }
 
-        var lfs = adds.Where(a => modes.GetValueOrDefault(a.Path) == "lfs").Select(a => a.Path).ToList();
+        // LFS files: hashed (SHA-256 names the object), then uploaded — skipped when the Hub has them — before the commit names them.
+        var lfs = new Dictionary<string, LfsItem>(StringComparer.Ordinal);
+        foreach (var add in adds.Where(a => modes.GetValueOrDefault(a.Path) == "lfs"))
+        {
+            var hashed = progress is null ? null : new InlineProgress<long>(b => progress.Report(new SpaceTransferProgress { Path = add.Path, Phase = SpaceTransferPhase.Hashing, Bytes = b, TotalBytes = add.Size }));
+            var stream = add.Open();
+            await using (stream.ConfigureAwait(false))
+            {
+                var digest = await BlobHasher.HashAsync(stream, add.Size, sha256: true, hashed, cancellationToken).ConfigureAwait(false);
+                lfs[add.Path] = new LfsItem(add.Path, digest.Sha256!, add.Size, add.Open);
+            }
+        }
+
         if (lfs.Count > 0)
         {
-            throw new NotSupportedException($"The Hub asks for {lfs.Count} file(s) to go through LFS ({string.Join(", ", lfs.Take(3))}): LFS uploads are not in this version of the SDK yet.");
+            var sent = progress is null ? null : new InlineProgress<(string Path, long Sent)>(p => progress.Report(new SpaceTransferProgress { Path = p.Path, Phase = SpaceTransferPhase.Uploading, Bytes = p.Sent, TotalBytes = lfs[p.Path].Size }));
+            await new LfsUploader(_connection, space, revision).UploadAsync([.. lfs.Values], sent, cancellationToken).ConfigureAwait(false);
         }
 
         return operations.Select<SpaceCommitOperation, CommitLine?>(o => o switch
         {
+            SpaceCommitOperation.AddFile add when lfs.TryGetValue(add.Path, out var item) => new CommitLine.LfsFile(add.Path, item.Sha256, item.Size),
             SpaceCommitOperation.AddFile add when modes.ContainsKey(add.Path) => new CommitLine.File(add.Path, add.Size, add.Open),
             SpaceCommitOperation.AddFile => null, // the Hub's .gitignore rules leave it out
             SpaceCommitOperation.DeleteFolderOperation folder => new CommitLine.DeletedFolder(folder.Path.TrimEnd('/') + "/"),

@@ -61,7 +61,7 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
                     gate.Close(wait);
                 }
 
-                if (attempt > options.MaxRetries || !ShouldRetry(failure, operation.Idempotent) || Backoff(attempt, failure.Details.RetryAfter) is not { } delay)
+                if (attempt > options.MaxRetries || !(ShouldRetry(failure, operation.Idempotent) || (operation.Presigned && failure.StatusCode == HttpStatusCode.InternalServerError)) || Backoff(attempt, failure.Details.RetryAfter) is not { } delay)
                 {
                     throw;
                 }

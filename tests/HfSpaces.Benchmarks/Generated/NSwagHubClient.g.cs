@@ -4562,6 +4562,268 @@ namespace HfSpaces.Benchmarks.NSwag
             }
         }
 
+        /// <summary>
+        /// Ask where to upload LFS objects
+        /// </summary>
+        /// <remarks>
+        /// git LFS's batch API (no `/api` prefix). For each object: no `actions` when the Hub has it already; else an `upload` action (basic: PUT the bytes to `href`; multipart: PUT each `chunk_size` slice to its part URL, collect the ETags, POST `{oid, parts}` to `href`) and maybe a `verify` action. Upload URLs are presigned.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>What to do with each object.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<LfsBatchResponse> LfsBatchAsync(LfsBatchRequest body, string @namespace, string repo)
+        {
+            return LfsBatchAsync(body, @namespace, repo, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Ask where to upload LFS objects
+        /// </summary>
+        /// <remarks>
+        /// git LFS's batch API (no `/api` prefix). For each object: no `actions` when the Hub has it already; else an `upload` action (basic: PUT the bytes to `href`; multipart: PUT each `chunk_size` slice to its part URL, collect the ETags, POST `{oid, parts}` to `href`) and maybe a `verify` action. Upload URLs are presigned.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>What to do with each object.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<LfsBatchResponse> LfsBatchAsync(LfsBatchRequest body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/vnd.git-lfs+json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/vnd.git-lfs+json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "spaces/{namespace}/{repo}.git/info/lfs/objects/batch"
+                    urlBuilder_.Append("spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append(".git/info/lfs/objects/batch");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<LfsBatchResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Check that an LFS object arrived
+        /// </summary>
+        /// <remarks>
+        /// The `verify` action of the batch API: 200 when the Hub stores the object with that size, 404 otherwise. Clients call the `href` the batch answer gives.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>Stored.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<EmptyObject> LfsVerifyAsync(LfsObject body, string @namespace, string repo)
+        {
+            return LfsVerifyAsync(body, @namespace, repo, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Check that an LFS object arrived
+        /// </summary>
+        /// <remarks>
+        /// The `verify` action of the batch API: 200 when the Hub stores the object with that size, 404 otherwise. Clients call the `href` the batch answer gives.
+        /// </remarks>
+        /// <param name="namespace">User or organisation owning the Space.</param>
+        /// <param name="repo">Space name.</param>
+        /// <returns>Stored.</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<EmptyObject> LfsVerifyAsync(LfsObject body, string @namespace, string repo, System.Threading.CancellationToken cancellationToken)
+        {
+            if (@namespace == null)
+                throw new System.ArgumentNullException("@namespace");
+
+            if (repo == null)
+                throw new System.ArgumentNullException("repo");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/vnd.git-lfs+json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/vnd.git-lfs+json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "spaces/{namespace}/{repo}.git/info/lfs/objects/verify"
+                    urlBuilder_.Append("spaces/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(@namespace, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(repo, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append(".git/info/lfs/objects/verify");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<EmptyObject>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ >= 400 && status_ < 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ >= 500 && status_ < 600)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HfError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HfError>("An error. X-Error-Code (e.g. RepoNotFound), X-Error-Message and X-Request-Id headers may be set.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -6098,6 +6360,210 @@ namespace HfSpaces.Benchmarks.NSwag
 
         [System.Text.Json.Serialization.JsonPropertyName("pullRequestUrl")]
         public string PullRequestUrl { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsObject
+    {
+
+        /// <summary>
+        /// SHA-256 of the bytes, lower-case hex.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsRef
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsBatchRequest
+    {
+
+        /// <summary>
+        /// `upload`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("operation")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Operation { get; set; }
+
+        /// <summary>
+        /// The transfer adapters the client speaks: `basic`, `multipart`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("transfers")]
+        public System.Collections.Generic.ICollection<string> Transfers { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("objects")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<LfsObject> Objects { get; set; } = new System.Collections.ObjectModel.Collection<LfsObject>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("hash_algo")]
+        public string Hash_algo { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("ref")]
+        public LfsRef Ref { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsAction
+    {
+
+        /// <summary>
+        /// A presigned URL: send no Authorization header to it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("href")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Href { get; set; }
+
+        /// <summary>
+        /// Headers to send; for a multipart upload, `chunk_size` and one presigned URL per part number (`"1"`, `"2"`, …).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("header")]
+        public System.Collections.Generic.IDictionary<string, string> Header { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsActions
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("upload")]
+        public LfsAction Upload { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("verify")]
+        public LfsAction Verify { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public int? Code { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string Message { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// No `actions`: the Hub already has the object.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsObjectResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("oid")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Oid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        public long Size { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("actions")]
+        public LfsActions Actions { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public LfsError Error { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LfsBatchResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("transfer")]
+        public string Transfer { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("objects")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<LfsObjectResult> Objects { get; set; } = new System.Collections.ObjectModel.Collection<LfsObjectResult>();
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
