@@ -130,6 +130,13 @@ public static class ManifestApplier
                         await client.RequestStorageAsync(spec.Id, spec.Storage!.Value, cancellationToken).ConfigureAwait(false);
 #pragma warning restore CS0618
                         break;
+                    case ChangeKind.Files when plan.Files is { } files:
+                        await client.CommitPlanAsync(files, ManifestPlanner.SyncOptions(spec.Source!), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ChangeKind.Files:
+                        // A Space created by this apply: its files are compared with its first commit now.
+                        await client.SyncFolderAsync(spec.Id, spec.Source!.Resolve(options.ManifestDirectory), ManifestPlanner.SyncOptions(spec.Source), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
                     case ChangeKind.DevMode:
                         await client.SetDevModeAsync(spec.Id, spec.DevMode!.Value, cancellationToken).ConfigureAwait(false);
                         break;

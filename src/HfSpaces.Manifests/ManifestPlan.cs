@@ -35,6 +35,9 @@ public sealed record SpacePlan(SpaceSpec Spec, PlanAction Action, IReadOnlyList<
     /// <summary>Notes on what cannot be compared or applied (a secret's value, an SDK the Hub cannot change…).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The file changes of the Space's <c>source</c>, when it has one and the Space exists.</summary>
+    public SpaceSyncPlan? Files { get; init; }
+
     /// <summary>Why the live state could not be read (the Space is then not planned).</summary>
     public string? Error { get; init; }
 }
@@ -64,7 +67,7 @@ public sealed record PlannedChange(ChangeKind Kind, string? Key, string? Old, st
 {
     /// <summary>True when the Hub rebuilds (hardware) or restarts (variables, secrets, volumes, dev mode) the Space for it.</summary>
     public bool Restarts => Kind is ChangeKind.Create or ChangeKind.Hardware or ChangeKind.SetVariable or ChangeKind.RemoveVariable
-        or ChangeKind.SetSecret or ChangeKind.RemoveSecret or ChangeKind.Volumes or ChangeKind.Storage or ChangeKind.DevMode;
+        or ChangeKind.SetSecret or ChangeKind.RemoveSecret or ChangeKind.Volumes or ChangeKind.Storage or ChangeKind.DevMode or ChangeKind.Files;
 }
 
 /// <summary>The kinds of change, in the order <see cref="ManifestApplier"/> applies them.</summary>
@@ -96,6 +99,9 @@ public enum ChangeKind
 
     /// <summary>Dev mode on or off.</summary>
     DevMode,
+
+    /// <summary>Commit the source folder's changed files (one commit; before the hardware, so one rebuild picks up both).</summary>
+    Files,
 
     /// <summary>Request hardware (last but for sleep time and replicas: the rebuild picks up everything before it).</summary>
     Hardware,

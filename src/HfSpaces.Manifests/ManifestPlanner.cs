@@ -16,7 +16,7 @@ public static class ManifestPlanner
         ArgumentNullException.ThrowIfNull(manifest);
         options ??= new PlanOptions();
         var scheduler = new HubScheduler(options.MaxParallel) { CancelStartedItems = true }; // a plan only reads
-        var results = await scheduler.RunAsync(manifest.Spaces, (spec, ct) => PlanSpaceAsync(client, spec, options, ct), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var results = await scheduler.RunAsync(manifest.Spaces, (spec, ct) => PlanSpaceAsync(client, spec, manifest.Path is { } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null, options, ct), cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ManifestPlan(results.Select(r => r.Status switch
         {
             ScheduledStatus.Succeeded => r.Value!,
@@ -28,7 +28,7 @@ public static class ManifestPlanner
 
     private static SpacePlan NotRead(SpaceSpec spec, string why) => new(spec, PlanAction.Failed, []) { Error = why };
 
-    private static async Task<SpacePlan> PlanSpaceAsync(HfSpacesClient client, SpaceSpec spec, PlanOptions options, CancellationToken cancellationToken)
+    private static async Task<SpacePlan> PlanSpaceAsync(HfSpacesClient client, SpaceSpec spec, string? manifestDirectory, PlanOptions options, CancellationToken cancellationToken)
     {
         LiveSpace now;
         try
@@ -156,13 +156,34 @@ public static class ManifestPlanner
             changes.Add(new PlannedChange(ChangeKind.Replicas, null, Replicas(runtime.Replicas), count.ToString(CultureInfo.InvariantCulture)));
         }
 
+        SpaceSyncPlan? files = null;
+        if (spec.Source is { } source)
+        {
+            // The files, compared by content hash with the Space's tree: only a difference is a change.
+            files = await client.PlanSyncAsync(spec.Id, source.Resolve(manifestDirectory), SyncOptions(source), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (files.HasChanges)
+            {
+                changes.Add(new PlannedChange(ChangeKind.Files, null, files.BaseCommit[..7], FilesSummary(files)));
+            }
+        }
+
         return new SpacePlan(spec, changes.Count == 0 ? PlanAction.NoChange : PlanAction.Update, [.. changes.OrderBy(c => c.Kind)])
         {
             CurrentHardware = liveHardware,
             HourlyCostDelta = Price(hardware) - Price(liveHardware),
             Notes = notes,
+            Files = files is { HasChanges: true } ? files : null,
         };
     }
+
+    /// <summary>How a Space's <c>source</c> is synced: its ignore lines and deletion rule.</summary>
+    internal static SpaceSyncOptions SyncOptions(SpaceSource source) =>
+        new() { Message = "Apply spaces.yaml", Ignore = source.Ignore, DeleteMissing = source.DeleteMissing };
+
+    /// <summary>"+2 ~1 -0 (1.2 KB)": what a file plan adds, changes and deletes, and the bytes it sends.</summary>
+    internal static string FilesSummary(SpaceSyncPlan files) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"+{files.Count(SpaceSyncChangeKind.Add)} ~{files.Count(SpaceSyncChangeKind.Change)} -{files.Count(SpaceSyncChangeKind.Delete)} files, {files.BytesToSend} bytes");
 
     private static SpacePlan CreatePlan(SpaceSpec spec)
     {
@@ -194,6 +215,11 @@ public static class ManifestPlanner
         }
 
         var changes = new List<PlannedChange> { new(ChangeKind.Create, null, null, string.Join(", ", details)) };
+        if (spec.Source is { } source)
+        {
+            changes.Add(new PlannedChange(ChangeKind.Files, null, null, $"the files of {source.Path}"));
+        }
+
         if (spec.AutoReplicas || spec.Replicas is not null)
         {
             changes.Add(new PlannedChange(ChangeKind.Replicas, null, null, spec.AutoReplicas ? "auto" : spec.Replicas!.Value.ToString(CultureInfo.InvariantCulture)));

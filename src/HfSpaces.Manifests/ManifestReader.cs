@@ -25,7 +25,9 @@ namespace HfSpaces.Manifests;
 public static class ManifestReader
 {
     /// <summary>The settings a Space (and <c>defaults</c>) may have.</summary>
-    internal static readonly string[] SpaceKeys = ["sdk", "template", "visibility", "hardware", "sleep_time", "storage", "dev_mode", "replicas", "volumes", "variables", "secrets"];
+    internal static readonly string[] SpaceKeys = ["sdk", "template", "source", "visibility", "hardware", "sleep_time", "storage", "dev_mode", "replicas", "volumes", "variables", "secrets"];
+
+    internal static readonly string[] SourceKeys = ["path", "ignore", "delete_missing"];
 
     private static readonly string[] TopKeys = ["defaults", "spaces"];
     private static readonly string[] VolumeKeys = ["type", "source", "mount_path", "revision", "read_only", "path"];
@@ -148,6 +150,7 @@ public static class ManifestReader
                 {
                     "sdk" => spec with { Sdk = Vocabulary(value, SpaceSdk.TryParse, SpaceSdk.KnownValues, "sdk") },
                     "template" => spec with { Template = Template(value) },
+                    "source" => spec with { Source = ReadSource(value) },
                     "visibility" => spec with { Visibility = Vocabulary(value, SpaceVisibility.TryParse, SpaceVisibility.KnownValues, "visibility") },
                     "hardware" => spec with { Hardware = Vocabulary(value, SpaceHardware.TryParse, SpaceHardware.KnownValues, "hardware") },
                     "sleep_time" => spec with { SleepTime = SleepTimeText.Parse(Scalar(value)) ?? Error<TimeSpan?>(value, $"'{Scalar(value)}' is not a sleep time: write 30m, 1h, 1h30m, a number of seconds, or never") },
@@ -164,6 +167,11 @@ public static class ManifestReader
             if (isDefaults && spec.Template is not null)
             {
                 Errors.Add($"{At(node)}: 'template' cannot be a default: each Space names its own.");
+            }
+
+            if (isDefaults && spec.Source is not null)
+            {
+                Errors.Add($"{At(node)}: 'source' cannot be a default: each Space names its own folder.");
             }
 
             return spec;
@@ -324,6 +332,38 @@ public static class ManifestReader
             var suggestion = Suggest(text, known.Select(k => k.ToString()!));
             Errors.Add($"{At(value)}: '{text}' is not a known {what}{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}. Known: {string.Join(", ", known)}.");
             return null;
+        }
+
+        /// <summary><c>source: ./folder</c>, or <c>source: {path, ignore: [globs], delete_missing: true}</c>.</summary>
+        private SpaceSource? ReadSource(YamlNode value)
+        {
+            if (value is YamlScalarNode)
+            {
+                return Scalar(value) is { Length: > 0 } path ? new SpaceSource { Path = path } : Error<SpaceSource>(value, "source is a folder: source: ./spaces/chat");
+            }
+
+            if (value is not YamlMappingNode map)
+            {
+                return Error<SpaceSource>(value, "source is a folder (source: ./app) or a mapping with path, ignore and delete_missing");
+            }
+
+            string? folder = null;
+            var ignore = new List<string>();
+            var deleteMissing = false;
+            foreach (var (k, v) in map.Children)
+            {
+                switch (Key(k, SourceKeys, "a source setting"))
+                {
+                    case "path": folder = Scalar(v); break;
+                    case "delete_missing": deleteMissing = Bool(v, "delete_missing") ?? false; break;
+                    case "ignore" when v is YamlSequenceNode list: ignore.AddRange(list.Children.Select(Scalar).OfType<string>()); break;
+                    case "ignore": Errors.Add($"{At(v)}: ignore is a list of .gitignore lines: ignore: [\"*.ipynb\"]"); break;
+                }
+            }
+
+            return string.IsNullOrWhiteSpace(folder)
+                ? Error<SpaceSource>(map, "a source needs its path")
+                : new SpaceSource { Path = folder, Ignore = ignore, DeleteMissing = deleteMissing };
         }
 
         private string? Template(YamlNode value)

@@ -44,6 +44,24 @@ public static class ManifestSchema
         {
             ["sdk"] = Vocabulary(SpaceSdk.KnownValues.Select(v => v.ToString()), "The SDK, used to create the Space (the Hub cannot change it)."),
             ["template"] = new JsonObject { ["type"] = "string", ["description"] = "A template Space to create it from (namespace/name)." },
+            ["source"] = new JsonObject
+            {
+                ["description"] = "The folder whose files the Space serves (relative to the manifest), synced as 'hf-spaces deploy' does.",
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                    new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["additionalProperties"] = false,
+                        ["required"] = new JsonArray("path"),
+                        ["properties"] = new JsonObject
+                        {
+                            ["path"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                            ["ignore"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["description"] = ".gitignore lines to leave out." },
+                            ["delete_missing"] = new JsonObject { ["type"] = "boolean", ["description"] = "Delete the Space's files the folder does not have." },
+                        },
+                    }),
+            },
             ["visibility"] = Vocabulary(SpaceVisibility.KnownValues.Select(v => v.ToString()), "Who can see it."),
             ["hardware"] = Vocabulary(SpaceHardware.KnownValues.Select(v => v.ToString()), "The hardware flavor."),
             ["sleep_time"] = new JsonObject
@@ -116,6 +134,7 @@ public static class ManifestSchema
         if (defaults)
         {
             properties.Remove("template");
+            properties.Remove("source");
         }
 
         return new JsonObject

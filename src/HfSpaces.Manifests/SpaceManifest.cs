@@ -23,6 +23,9 @@ public sealed record SpaceSpec
     /// <summary>Who can see it.</summary>
     public SpaceVisibility? Visibility { get; init; }
 
+    /// <summary>The folder whose files the Space serves; null = its files are not managed.</summary>
+    public SpaceSource? Source { get; init; }
+
     /// <summary>The hardware it runs on.</summary>
     public SpaceHardware? Hardware { get; init; }
 

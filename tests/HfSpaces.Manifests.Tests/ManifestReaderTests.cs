@@ -61,7 +61,7 @@ public sealed class ManifestReaderTests
 
         Assert.Equal(
             [
-                "team/spaces.yaml:3:5: 'hardwar' is not a Space setting (did you mean 'hardware'?). Allowed: sdk, template, visibility, hardware, sleep_time, storage, dev_mode, replicas, volumes, variables, secrets.",
+                "team/spaces.yaml:3:5: 'hardwar' is not a Space setting (did you mean 'hardware'?). Allowed: sdk, template, source, visibility, hardware, sleep_time, storage, dev_mode, replicas, volumes, variables, secrets.",
                 "team/spaces.yaml:4:15: 'a10g-smal' is not a known hardware (did you mean 'a10g-small'?). Known: " + string.Join(", ", SpaceHardware.KnownValues) + ".",
                 "team/spaces.yaml:5:17: 'soon' is not a sleep time: write 30m, 1h, 1h30m, a number of seconds, or never.",
                 "team/spaces.yaml:6:15: '0' is not a replica count: a number from 1, or auto.",
@@ -82,6 +82,48 @@ public sealed class ManifestReaderTests
 
         Assert.Equal("spaces.yaml:4:23: secret OPENAI_API_KEY must be a reference, ${env:NAME} or ${file:path} — never a literal value: a manifest is committed and read by many.", Assert.Single(error.Errors));
         Assert.DoesNotContain("sk-live", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_is_a_folder_or_a_mapping_with_ignore_lines_and_delete_missing()
+    {
+        var manifest = ManifestReader.Parse("""
+            spaces:
+              acme/chat:
+                source: ./spaces/chat
+              acme/docs:
+                source:
+                  path: ../docs
+                  ignore: ["*.ipynb", "drafts/"]
+                  delete_missing: true
+            """);
+
+        Assert.Equal(new SpaceSource { Path = "./spaces/chat" }.Path, manifest.Spaces[0].Source!.Path);
+        var docs = manifest.Spaces[1].Source!;
+        Assert.Equal(("../docs", true), (docs.Path, docs.DeleteMissing));
+        Assert.Equal(["*.ipynb", "drafts/"], docs.Ignore);
+        Assert.Equal(Path.GetFullPath("/work/docs"), docs.Resolve("/work/team"));
+    }
+
+    [Fact]
+    public void A_source_without_a_path_or_as_a_default_is_refused()
+    {
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.Parse("""
+            defaults:
+              source: ./app
+            spaces:
+              acme/chat:
+                source:
+                  ignor: ["x"]
+            """));
+
+        Assert.Equal(
+            [
+                "spaces.yaml:2:3: 'source' cannot be a default: each Space names its own folder.",
+                "spaces.yaml:6:7: 'ignor' is not a source setting (did you mean 'ignore'?). Allowed: path, ignore, delete_missing.",
+                "spaces.yaml:6:7: a source needs its path.",
+            ],
+            error.Errors);
     }
 
     [Fact]

@@ -39,7 +39,8 @@ internal static class ManifestCommands
         var prune = PruneOption();
         var rotate = RotateOption();
         var parallel = ParallelOption();
-        var command = new Command("plan", "Compare a manifest with the Hub and print what apply would change. Exit code: 0 nothing to do, 2 changes pending, 1 error.") { file, prune, rotate, parallel };
+        var detailed = new Option<bool>("--detailed") { Description = "List each file a source: folder adds, changes or deletes." };
+        var command = new Command("plan", "Compare a manifest with the Hub and print what apply would change. Exit code: 0 nothing to do, 2 changes pending, 1 error.") { file, prune, rotate, parallel, detailed };
         command.SetAction((parse, ct) => Run(cli, parse, async (client, json) =>
         {
             var (_, plan) = await PlanAsync(client, parse, file, prune, rotate, parallel, ct).ConfigureAwait(false);
@@ -49,7 +50,7 @@ internal static class ManifestCommands
             }
             else
             {
-                PrintPlan(cli, plan);
+                PrintPlan(cli, plan, parse.GetValue(detailed));
             }
 
             return plan.Failed.Any() ? Failed : plan.HasChanges ? ChangesPending : ExitCodes.Success;
@@ -195,7 +196,7 @@ internal static class ManifestCommands
         return (manifest, plan);
     }
 
-    private static void PrintPlan(CliContext cli, ManifestPlan plan)
+    private static void PrintPlan(CliContext cli, ManifestPlan plan, bool detailed = false)
     {
         foreach (var space in plan.Spaces)
         {
@@ -215,6 +216,12 @@ internal static class ManifestCommands
             foreach (var change in space.Changes)
             {
                 cli.Out.WriteLine("  " + Terminal.Safe(Describe(change)));
+            }
+
+            foreach (var file in detailed ? space.Files?.Changes ?? [] : [])
+            {
+                var mark = file.Kind switch { SpaceSyncChangeKind.Add => "+", SpaceSyncChangeKind.Change => "~", _ => "-" };
+                cli.Out.WriteLine($"      {mark} {Terminal.Safe(file.Path)}");
             }
 
             foreach (var note in space.Notes)
@@ -246,6 +253,8 @@ internal static class ManifestCommands
         ChangeKind.RemoveVariable => $"- variable {change.Key}",
         ChangeKind.SetSecret => $"{(change.Old == "missing" ? "+" : "~")} secret {change.Key}: {change.Old} → {change.New}",
         ChangeKind.RemoveSecret => $"- secret {change.Key}",
+        ChangeKind.Files when change.Old is null => $"+ files: {change.New}",
+        ChangeKind.Files => $"~ files (on {change.Old}): {change.New}; the Space rebuilds",
         _ => $"~ {Name(change.Kind)}: {change.Old ?? "-"} → {change.New ?? "-"}",
     };
 

@@ -173,6 +173,39 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.Null(_emulator.Hub.FileContent("alice/chat", "src/util.py"));
     }
 
+    [Fact]
+    public async Task A_manifest_source_is_planned_by_content_and_applied_between_the_settings_and_the_hardware()
+    {
+        var manifest = Path.Combine(_app, "spaces.yaml");
+        Directory.CreateDirectory(Path.Combine(_app, "chat"));
+        File.WriteAllText(Path.Combine(_app, "chat", "app.py"), "import gradio\n");
+        File.WriteAllText(manifest, "spaces:\n  alice/chat:\n    sdk: gradio\n    source: ./chat\n    variables:\n      MODEL: gpt2\n");
+
+        var (code, output, _) = await Run("plan", "-f", manifest);
+        Assert.Equal(2, code);
+        Assert.Contains("  + files: the files of ./chat", output, StringComparison.Ordinal);
+        (code, _, _) = await Run("apply", "-f", manifest, "--yes");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("import gradio\n"u8.ToArray(), _emulator.Hub.FileContent("alice/chat", "app.py"));
+        Assert.Equal("RUNNING", _emulator.Hub.StageOf("alice/chat"));
+        (code, output, _) = await Run("plan", "-f", manifest);
+        Assert.Equal((ExitCodes.Success, "alice/chat: no changes\nNo changes: 1 Space(s) match the manifest.\n"), (code, output.ReplaceLineEndings("\n")));
+
+        // Only the files differ: exit 2, the change named, the paths with --detailed; apply sends one commit before the hardware.
+        File.WriteAllText(Path.Combine(_app, "chat", "app.py"), "import gradio\nprint(2)\n");
+        File.WriteAllText(manifest, File.ReadAllText(manifest) + "    hardware: t4-small\n");
+        (code, output, _) = await Run("plan", "-f", manifest, "--detailed");
+        Assert.Equal(2, code);
+        Assert.Matches(@"  ~ files \(on [0-9a-f]{7}\): \+0 ~1 -0 files, 23 bytes; the Space rebuilds\n  ~ hardware: cpu-basic → t4-small\n      ~ app\.py\n", output.ReplaceLineEndings("\n"));
+        _emulator.ClearRequests();
+        (code, _, _) = await Run("apply", "-f", manifest, "--yes");
+        Assert.Equal(ExitCodes.Success, code);
+        var writes = _emulator.Requests.Where(r => r.Method == "POST" && (r.Path.EndsWith("/commit/main", StringComparison.Ordinal) || r.Path.EndsWith("/hardware", StringComparison.Ordinal))).Select(r => r.Path.Split('/')[^1]).ToList();
+        Assert.Equal(["main", "hardware"], writes);
+        (code, _, _) = await Run("plan", "-f", manifest);
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
     private async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         using var output = new StringWriter();
