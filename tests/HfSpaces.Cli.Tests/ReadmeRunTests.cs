@@ -9,7 +9,7 @@ public sealed class WorkingDirectoryCollection;
 /// <summary>
 /// Every <c>hf-spaces …</c> command of the README, run in the README's order against an emulator seeded as the README
 /// assumes (alice with alice/demo; the acme organization with acme/chat, acme/docs and acme/demo-1), from a working
-/// directory of its own (the manifest commands read and write spaces.yaml there). Each one must succeed as written —
+/// directory of its own holding the folders it deploys (./app) (the manifest commands read and write spaces.yaml there). Each one must succeed as written —
 /// plan may say "changes pending" (2) — with no error on stderr (prompts and warnings go there). Where a command asks,
 /// the answer is typed.
 /// </summary>
@@ -37,6 +37,13 @@ public sealed class ReadmeRunTests : IAsyncLifetime
             Spaces = [new SpaceSeed("alice/demo"), new SpaceSeed("acme/chat", Hardware: "t4-small"), new SpaceSeed("acme/docs", Sdk: "static"), new SpaceSeed("acme/demo-1", Hardware: "a10g-small")],
         });
         _emulator.Hub.AddAccount("alice", Token, "acme");
+
+        // The app folder the README deploys (./app), and the site of its manifest's acme/docs (./site).
+        Directory.CreateDirectory(Path.Combine(_directory, "app"));
+        File.WriteAllText(Path.Combine(_directory, "app", "app.py"), "import gradio as gr\n\ngr.Interface(lambda x: x, \"text\", \"text\").launch()\n");
+        File.WriteAllText(Path.Combine(_directory, "app", "requirements.txt"), "gradio\n");
+        Directory.CreateDirectory(Path.Combine(_directory, "site"));
+        File.WriteAllText(Path.Combine(_directory, "site", "index.html"), "<p>docs</p>\n");
     }
 
     public async Task DisposeAsync()
@@ -90,5 +97,7 @@ public sealed class ReadmeRunTests : IAsyncLifetime
         Assert.Equal("sk-readme-value", _emulator.Hub.SecretValue("alice/demo", "OPENAI_API_KEY"));
         Assert.False(_emulator.Hub.Exists("alice/chat"));
         Assert.True(File.Exists(Path.Combine(_directory, "spaces.yaml")));
+        // deploy sent ./app, and files get read it back.
+        Assert.Equal(File.ReadAllText(Path.Combine(_directory, "app", "app.py")), File.ReadAllText(Path.Combine(_directory, "app.copy.py")));
     }
 }
