@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using HfSpaces.Emulator.Hosting;
 using HfSpaces.Emulator.Repository;
+using static HfSpaces.Emulator.State.HubRules;
 
 namespace HfSpaces.Emulator.State;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using HfSpaces.Emulator.Repository;
+using static HfSpaces.Emulator.State.HubRules;
 
 namespace HfSpaces.Emulator.State;
 

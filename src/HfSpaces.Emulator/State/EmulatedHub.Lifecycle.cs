@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using HfSpaces.Emulator.Generated;
 using HfSpaces.Emulator.Hosting;
+using static HfSpaces.Emulator.State.HubRules;
 
 namespace HfSpaces.Emulator.State;
 

@@ -1,17 +1,17 @@
 using HfSpaces.Emulator.Generated;
+using static HfSpaces.Emulator.State.HubRules;
 
 namespace HfSpaces.Emulator.State;
 
 /// <summary>
-/// The in-memory Hub: accounts, Spaces and their state machine (docs/hub-wire.md). Thread-safe: every operation runs under
-/// one lock, so concurrent requests to one Space see a consistent order. Stages advance lazily from the clock, so no
-/// background timer runs and tests can drive time with a fake <see cref="TimeProvider"/>.
+/// The in-memory Hub (docs/hub-wire.md): this file holds the store — accounts and Spaces under one lock, so concurrent
+/// requests to one Space see a consistent order — and the runtime operations; the stage machine is in
+/// <c>EmulatedHub.Stages.cs</c>, the Hub's rules in <see cref="HubRules"/>, the lifecycle, secrets and variables,
+/// configuration in their partial files, a Space's files and LFS beside them in <c>Repository/</c>. Stages advance lazily
+/// from the clock, so no background timer runs and tests can drive time with a fake <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class EmulatedHub
 {
-    private static readonly string[] StorageTiers = ["small", "medium", "large"];
-    private static readonly string[] VolumeTypes = ["bucket", "model", "dataset", "space"];
-
     private readonly Lock _lock = new();
     private readonly Dictionary<string, EmulatedAccount> _accountsByToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatedSpace> _spaces = new(StringComparer.OrdinalIgnoreCase);
@@ -178,39 +178,6 @@ public sealed partial class EmulatedHub
         return Snapshot(space, advance: false);
     });
 
-    internal Dictionary<string, SpaceSecret> ListSecrets(EmulatedAccount? caller, string ns, string repo) => Locked(() =>
-        Writable(caller, ns, repo, "read the secrets of").Secrets.ToDictionary(
-            s => s.Key,
-            s => new SpaceSecret { Description = s.Value.Description, UpdatedAt = s.Value.UpdatedAt }));
-
-    internal void UpsertSecret(EmulatedAccount? caller, string ns, string repo, string? key, string? value, string? description) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the secrets of");
-        space.Secrets[ValidKey(key)] = (value ?? string.Empty, description, _clock.GetUtcNow());
-    });
-
-    internal void DeleteSecret(EmulatedAccount? caller, string ns, string repo, string? key) => Locked(() =>
-    {
-        Writable(caller, ns, repo, "change the secrets of").Secrets.Remove(ValidKey(key));
-    });
-
-    internal Dictionary<string, SpaceVariable> ListVariables(EmulatedAccount? caller, string ns, string repo) =>
-        Locked(() => Variables(Writable(caller, ns, repo, "read the variables of")));
-
-    internal Dictionary<string, SpaceVariable> UpsertVariable(EmulatedAccount? caller, string ns, string repo, string? key, string? value, string? description) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the variables of");
-        space.Variables[ValidKey(key)] = (value ?? string.Empty, description, _clock.GetUtcNow());
-        return Variables(space);
-    });
-
-    internal Dictionary<string, SpaceVariable> DeleteVariable(EmulatedAccount? caller, string ns, string repo, string? key) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the variables of");
-        space.Variables.Remove(ValidKey(key));
-        return Variables(space);
-    });
-
     internal string Duplicate(EmulatedAccount? caller, string ns, string repo, DuplicateSpaceRequest request, Uri hubUrl) => Locked(() =>
     {
         var account = caller ?? throw HubError.Unauthorized();
@@ -255,47 +222,6 @@ public sealed partial class EmulatedHub
 
         _spaces[copy.Id] = copy;
         return url;
-    });
-
-    internal SpaceRuntime RequestStorage(EmulatedAccount? caller, string ns, string repo, string? tier) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the storage of");
-        var wanted = ValidTier(tier);
-        if (space.Storage is not null && Array.IndexOf(StorageTiers, wanted) < Array.IndexOf(StorageTiers, space.Storage))
-        {
-            throw HubError.BadRequest($"Cannot downgrade persistent storage from {space.Storage} to {wanted}: delete it first");
-        }
-
-        space.Storage = wanted;
-        return Snapshot(space);
-    });
-
-    internal SpaceRuntime DeleteStorage(EmulatedAccount? caller, string ns, string repo) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the storage of");
-        space.Storage = space.Storage is null ? throw HubError.BadRequest("This Space has no persistent storage") : null;
-        return Snapshot(space);
-    });
-
-    internal SpaceRuntime SetDevMode(EmulatedAccount? caller, string ns, string repo, bool enabled) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the dev mode of");
-        NotStatic(space, "Dev mode is not available for static Spaces");
-        space.DevMode = enabled;
-        return Snapshot(space);
-    });
-
-    internal void SetVolumes(EmulatedAccount? caller, string ns, string repo, ICollection<SpaceVolume>? volumes) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the volumes of");
-        NotStatic(space, "Static Spaces cannot mount volumes");
-        space.Volumes = (volumes ?? []).Select(ValidVolume).ToList();
-    });
-
-    internal void DeleteVolumes(EmulatedAccount? caller, string ns, string repo) => Locked(() =>
-    {
-        var space = Writable(caller, ns, repo, "change the volumes of");
-        space.Volumes = space.Volumes is { Count: > 0 } ? null : throw HubError.BadRequest("No volume is attached to this Space");
     });
 
     internal List<(DateTimeOffset At, string Line)> Logs(EmulatedAccount? caller, string ns, string repo, string logType, int? tail) => Locked(() =>
@@ -385,129 +311,6 @@ public sealed partial class EmulatedHub
         }
     }
 
-    /// <summary>
-    /// Starts a build. A running Space keeps serving on its old hardware meanwhile (RUNNING_BUILDING, then
-    /// RUNNING_APP_STARTING, as the Hub reports it); a new, paused or failed one has no hardware until it runs (BUILDING).
-    /// A Space whose files lack its SDK's entry point builds (BUILDING, as recorded right after a creation) and then ends
-    /// NO_APP_FILE, on no hardware.
-    /// </summary>
-    private void StartBuild(EmulatedSpace space, string hardware, string reason)
-    {
-        var now = _clock.GetUtcNow();
-        if (space.IsStatic)
-        {
-            // Static Spaces are served as they are, without a build.
-            space.Stage = MissingAppFile(space) is null ? "RUNNING" : "NO_APP_FILE";
-            space.LastModified = now;
-            return;
-        }
-
-        var whileRunning = space.Stage is "RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING" && space.CurrentHardware is not null;
-        space.Rebuild = (now, hardware, whileRunning, false);
-        space.RequestedHardware = hardware;
-        space.Stage = whileRunning ? "RUNNING_BUILDING" : "BUILDING";
-        if (!whileRunning)
-        {
-            space.CurrentHardware = null;
-        }
-
-        space.LastModified = now;
-        space.BuildLogs.Add((now, $"{reason}: building {space.Repository.Head.Id[..7]} for {hardware}"));
-    }
-
-    /// <summary>A commit to <c>main</c>: the Space rebuilds on the hardware it asked for.</summary>
-    private void Rebuild(EmulatedSpace space, string reason)
-    {
-        StartBuild(space, space.RequestedHardware ?? space.CurrentHardware ?? "cpu-basic", reason);
-    }
-
-    /// <summary>Moves a building Space along BUILDING → APP_STARTING → RUNNING as time passes.</summary>
-    private void Advance(EmulatedSpace space)
-    {
-        if (space.Rebuild is not { } rebuild)
-        {
-            return;
-        }
-
-        var elapsed = _clock.GetUtcNow() - rebuild.StartedAt;
-        if (elapsed < Timings.Building)
-        {
-            space.Stage = rebuild.WhileRunning ? "RUNNING_BUILDING" : "BUILDING";
-            return;
-        }
-
-        var built = rebuild.StartedAt + Timings.Building;
-        if (MissingAppFile(space) is { } entry)
-        {
-            space.Stage = "NO_APP_FILE";
-            space.CurrentHardware = null;
-            space.Rebuild = null;
-            space.BuildLogs.Add((built, $"No application file: {entry} is not in {space.Repository.Head.Id[..7]}"));
-            return;
-        }
-
-        if (space.BreakNextBuild is { } failure)
-        {
-            // The build fails: nothing runs afterwards (a running version is replaced by the failed one, as on the Hub).
-            space.Stage = "BUILD_ERROR";
-            space.ErrorMessage = failure;
-            space.CurrentHardware = null;
-            space.BreakNextBuild = null;
-            space.Rebuild = null;
-            space.BuildLogs.Add((built, $"ERROR: {failure}"));
-            return;
-        }
-
-        if (!rebuild.Built)
-        {
-            // The build log ends here; the application starts (and writes to the run log) afterwards.
-            space.BuildLogs.Add((built, "Image pushed; starting the application"));
-            space.Rebuild = rebuild with { Built = true };
-        }
-
-        if (elapsed < Timings.Building + Timings.AppStarting)
-        {
-            space.Stage = rebuild.WhileRunning ? "RUNNING_APP_STARTING" : "APP_STARTING";
-            return;
-        }
-
-        var done = built + Timings.AppStarting;
-        space.ErrorMessage = null;
-        space.Stage = "RUNNING";
-        space.CurrentHardware = rebuild.Hardware;
-        space.RequestedHardware = rebuild.Hardware;
-        space.Rebuild = null;
-        space.RunLogs.Add((done, "===== Application Startup ====="));
-        space.RunLogs.Add((done, $"Running on local URL:  http://0.0.0.0:7860 ({rebuild.Hardware})"));
-    }
-
-    /// <summary>The runtime as the Hub reports it. The answer to a change shows the stage the change set (no advance).</summary>
-    private SpaceRuntime Snapshot(EmulatedSpace space, bool advance = true)
-    {
-        if (advance)
-        {
-            Advance(space);
-        }
-
-        var serving = space.Stage is "RUNNING" or "RUNNING_BUILDING" or "RUNNING_APP_STARTING";
-        return new SpaceRuntime
-        {
-            Stage = space.Stage,
-            IsStatic = space.IsStatic,
-            Hardware = space.IsStatic
-                ? new SpaceRuntimeHardware()
-                : new SpaceRuntimeHardware { Current = space.CurrentHardware, Requested = space.RequestedHardware },
-            Storage = space.Storage,
-            GcTimeout = space.IsStatic ? null : space.SleepSeconds,
-            DevMode = space.IsStatic ? null : space.DevMode,
-            Replicas = new SpaceReplicas { Requested = space.Replicas, Auto = space.Replicas is null, Current = serving ? space.Replicas ?? 1 : null },
-            // As recorded: a static Space's runtime has no domains.
-            ErrorMessage = space.Stage.EndsWith("_ERROR", StringComparison.Ordinal) ? space.ErrorMessage : null,
-            Domains = space.IsStatic ? null : [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
-            Volumes = space.Volumes,
-        };
-    }
-
     /// <summary>The variables and secrets a create or duplicate body gives the new Space.</summary>
     private static void SetItems(EmulatedSpace space, IEnumerable<SpaceVariableItem>? variables, IEnumerable<SpaceSecretItem>? secrets, DateTimeOffset now)
     {
@@ -524,33 +327,4 @@ public sealed partial class EmulatedHub
 
     private static Dictionary<string, SpaceVariable> Variables(EmulatedSpace space) =>
         space.Variables.ToDictionary(v => v.Key, v => new SpaceVariable { Value = v.Value.Value, Description = v.Value.Description, UpdatedAt = v.Value.UpdatedAt });
-
-    private static int? ValidSleep(int seconds) => seconds switch
-    {
-        -1 => null,
-        > 0 => seconds,
-        _ => throw HubError.BadRequest($"Invalid sleep time {seconds}: use a positive number of seconds, or -1 to never sleep"),
-    };
-
-    private static string ValidFlavor(string? flavor) =>
-        HardwareCatalog.IsFlavor(flavor)
-            ? flavor!
-            : throw HubError.BadRequest($"Invalid hardware flavor '{flavor}'. Valid flavors: {string.Join(", ", HardwareCatalog.Flavors)}");
-
-    private static string ValidKey(string? key) =>
-        string.IsNullOrWhiteSpace(key) ? throw HubError.BadRequest("key is required") : key;
-
-    private static string ValidTier(string? tier) =>
-        Array.IndexOf(StorageTiers, tier) >= 0 ? tier! : throw HubError.BadRequest($"Invalid storage tier '{tier}': use small, medium or large");
-
-    private static SpaceVolume ValidVolume(SpaceVolume volume) =>
-        Array.IndexOf(VolumeTypes, volume.Type) >= 0 && !string.IsNullOrWhiteSpace(volume.Source) && !string.IsNullOrWhiteSpace(volume.MountPath)
-            ? volume
-            : throw HubError.BadRequest($"Invalid volume '{volume.Source}': type (bucket, model, dataset, space), source and mountPath are required");
-
-    private static (string Namespace, string Name)? SplitId(string? id)
-    {
-        var parts = id?.Split('/');
-        return parts is [{ Length: > 0 } ns, { Length: > 0 } name] ? (ns, name) : null;
-    }
 }
