@@ -7,7 +7,9 @@ namespace HfSpaces.Emulator.Tests;
 /// <summary>
 /// The Hub's own JavaScript client, huggingface.js (@huggingface/hub, pinned), pointed at the emulator: a client this
 /// project did not write must not tell the emulator from the Hub for a Space's life — whoami, create, info (at
-/// <c>revision/HEAD</c>, as it asks), list (following <c>Link</c>), a create conflict, delete.
+/// <c>revision/HEAD</c>, as it asks), list (following <c>Link</c>), a create conflict, delete; and a Space's files —
+/// huggingface.js uploads (a regular and an LFS file), lists and downloads what the SDK committed, and the SDK reads
+/// what it wrote, with the same ids.
 /// </summary>
 public sealed class HubClientTests
 {
@@ -45,15 +47,54 @@ public sealed class HubClientTests
         Assert.Contains(emulator.Requests, r => r.Path == "/api/spaces" && r.Query.Contains("cursor=1", StringComparison.Ordinal));
     }
 
-    private static async Task<Dictionary<string, JsonElement>> RunAsync(Uri endpoint)
+    [Fact]
+    public async Task Huggingface_js_and_the_sdk_read_each_others_commits_regular_and_lfs()
     {
-        var start = new ProcessStartInfo("node", ["check.mjs"])
+        await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
+        {
+            Accounts = new Dictionary<string, string> { ["user"] = "hf_user" },
+            Spaces = [new SpaceSeed("user/demo")],
+            Timings = StageTimings.Instant,
+        });
+        using var sdk = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = emulator.Endpoint, Token = "hf_user", UseImplicitToken = false });
+        await sdk.CommitAsync("user/demo", [SpaceCommitOperation.Add("sdk/notes.txt", "written by the C# SDK\n"u8.ToArray())], "From the SDK");
+
+        var checks = await RunAsync(emulator.Endpoint, "files.mjs", ("SPACE", "user/demo"), ("SDK_FILE", "sdk/notes.txt"));
+
+        Assert.All(checks.Values, c => Assert.True(c.GetProperty("ok").GetBoolean(), c.ToString()));
+        Assert.Equal("written by the C# SDK\n", checks["downloadFile"].GetProperty("value").GetProperty("text").GetString());
+        var js = checks["listFiles"].GetProperty("value").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
+        var ours = await sdk.ListFilesAsync("user/demo", recursive: true).ToDictionaryAsync(f => f.Path);
+        Assert.Equal(js.Keys.Order(), ours.Keys.Order());
+        Assert.All(js, f => Assert.Equal(f.Value.GetProperty("oid").GetString(), ours[f.Key].BlobId));
+        Assert.Equal(checks["uploadFiles"].GetProperty("value").GetProperty("commit").GetString(), await sdk.GetCommitIdAsync("user/demo"));
+
+        // The regular file's id is git's blob id of its bytes; the binary one went to LFS, named by its SHA-256.
+        var hello = "print('hello from huggingface.js')\n"u8.ToArray();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData([.. System.Text.Encoding.ASCII.GetBytes($"blob {hello.Length}\0"), .. hello])), ours["js/hello.py"].BlobId);
+        var weights = Enumerable.Range(0, 20000).Select(i => (byte)(i * 7 % 256)).ToArray();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(weights)), ours["js/weights.bin"].Lfs!.Sha256);
+        Assert.Equal(ours["js/weights.bin"].Lfs!.Sha256, js["js/weights.bin"].GetProperty("lfs").GetString());
+        using var downloaded = new MemoryStream();
+        await sdk.DownloadFileAsync("user/demo", "js/weights.bin", downloaded);
+        Assert.Equal(weights, downloaded.ToArray());
+        Assert.Contains(emulator.Requests, r => r.Path == "/spaces/user/demo.git/info/lfs/objects/batch");
+    }
+
+    private static async Task<Dictionary<string, JsonElement>> RunAsync(Uri endpoint, string script = "check.mjs", params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo("node", [script])
         {
             WorkingDirectory = Scripts,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["HF_ENDPOINT"] = endpoint.ToString().TrimEnd('/'), ["HF_TOKEN"] = "hf_user" },
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);

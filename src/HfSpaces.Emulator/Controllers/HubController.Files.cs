@@ -30,7 +30,8 @@ public sealed partial class HubController
         }
 
         Response.Headers.ETag = $"\"{file.ETag}\"";
-        return Task.FromResult<IActionResult>(File(file.Content, "application/octet-stream"));
+        // Range requests as the Hub serves them (huggingface.js reads a file's size with "Range: bytes=0-0").
+        return Task.FromResult<IActionResult>(File(file.Content, "application/octet-stream", enableRangeProcessing: true));
     }
 
     public override Task<ActionResult<PreuploadResponse>> PreuploadSpaceFiles([FromBody] PreuploadRequest body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default)
