@@ -143,7 +143,8 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
                     context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
                     account,
                     body,
-                    context.Response.StatusCode);
+                    // A client that went away before any answer (a killed process, a cut connection): nginx's 499.
+                    context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode);
             }
         }
 
