@@ -20,8 +20,8 @@ public sealed partial class EmulatedHub
     /// <summary>Objects larger than this are uploaded in parts of this size (multipart); smaller ones with one PUT. Default 64 MiB.</summary>
     public long LfsChunkBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>For tests: how many LFS objects the emulator stores.</summary>
-    public int LfsObjectCount => Locked(() => _lfsObjects.Count);
+    /// <summary>For tests: true when the emulator stores the LFS object named by <paramref name="sha256"/>.</summary>
+    public bool HasLfsObject(string sha256) => Locked(() => _lfsObjects.Contains(sha256));
 
     private readonly HashSet<string> _lfsObjects = new(StringComparer.Ordinal);
 
