@@ -639,6 +639,22 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal("sk-typed-at-a-terminal", _emulator.Hub.SecretValue("alice/demo", "TYPED"));
     }
 
+    [Theory]
+    [InlineData("1h", 3600)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("900", 900)]
+    [InlineData("never", -1)]
+    public async Task Sleep_reads_the_manifests_durations(string text, int seconds)
+    {
+        Assert.Equal(ExitCodes.Success, (await Run(Auth("hardware", "alice/demo", "t4-small"))).Code);
+        _emulator.ClearRequests();
+
+        var (code, _, error) = await Run(Auth("sleep", "alice/demo", text));
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Equal($$"""{"seconds":{{seconds}}}""", Assert.Single(_emulator.Requests, r => r.Path == "/api/spaces/alice/demo/sleeptime").Body);
+    }
+
     [Fact]
     public async Task Messages_speak_cli_sleep_on_cpu_basic_warns_and_a_refused_connection_names_the_endpoint()
     {

@@ -268,10 +268,9 @@ internal static class RuntimeCommands
     };
 
     private static string NotASleepTime(System.CommandLine.Parsing.ArgumentResult r) =>
-        $"'{r.Tokens[0].Value}' is not a sleep time: use a positive number of seconds or 'never'.";
+        $"'{r.Tokens[0].Value}' is not a sleep time: write seconds, 30m, 1h, 1h30m, 2d, or 'never'.";
 
+    /// <summary>The manifest's reading of a sleep time (so <c>sleep ID 1h</c> works as <c>sleep_time: 1h</c> does), and -1 for never.</summary>
     internal static TimeSpan? ParseSleep(string value) =>
-        value.Equals("never", StringComparison.OrdinalIgnoreCase) || value == "-1" ? Timeout.InfiniteTimeSpan
-        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds)
-        : null;
+        value == "-1" ? Timeout.InfiniteTimeSpan : Manifests.SleepTimeText.Parse(value) is { } sleep && sleep != TimeSpan.Zero ? sleep : null;
 }

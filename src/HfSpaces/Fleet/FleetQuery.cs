@@ -44,38 +44,8 @@ public sealed class FleetQuery
         return Name is not { } name || Glob(name, space.Id.Name);
     }
 
-    /// <summary><c>*</c> any run of characters, <c>?</c> one character; case-insensitive, whole string.</summary>
-    internal static bool Glob(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(text[t])))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    /// <summary><c>*</c> any run of characters, <c>?</c> one character; case-insensitive, whole string (.NET's own matcher).</summary>
+    internal static bool Glob(string pattern, string text) =>
+        // .NET's matcher says no for an empty name whatever the pattern; a run of stars matches nothing too.
+        text.Length == 0 ? pattern.All(c => c == '*') : System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, text, ignoreCase: true);
 }
