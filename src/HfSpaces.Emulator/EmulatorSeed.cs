@@ -9,11 +9,13 @@ namespace HfSpaces.Emulator;
 /// <code>
 /// {
 ///   "accounts": [ { "name": "alice", "token": "hf_alice", "organizations": ["acme"] } ],
-///   "spaces": [ { "id": "acme/chat", "sdk": "gradio", "hardware": "t4-small", "private": true, "stage": "RUNNING" },
+///   "spaces": [ { "id": "acme/chat", "sdk": "gradio", "hardware": "t4-small", "private": true, "stage": "RUNNING",
+///                 "files": { "app.py": "import gradio as gr\n…", "requirements.txt": "gradio\n" } },
 ///               { "id": "alice/broken", "stage": "BUILD_ERROR", "errorMessage": "Build failed with exit code: 1" } ]
 /// }
 /// </code>
-/// Every field but <c>name</c>, <c>token</c> and <c>id</c> may be left out (gradio, cpu-basic, public, RUNNING).
+/// Every field but <c>name</c>, <c>token</c> and <c>id</c> may be left out (gradio, cpu-basic, public, RUNNING; without
+/// <c>files</c>, a small app for the SDK; <c>"files": {}</c> for none, so the Space cannot build). File contents are text.
 /// </summary>
 public sealed record EmulatorSeed(IReadOnlyList<EmulatorSeed.Account> Accounts, IReadOnlyList<SpaceSeed> Spaces)
 {
@@ -52,7 +54,14 @@ public sealed record EmulatorSeed(IReadOnlyList<EmulatorSeed.Account> Accounts, 
                 Text(s, "hardware", path) ?? "cpu-basic",
                 s.TryGetProperty("private", out var isPrivate) && isPrivate.ValueKind == JsonValueKind.True,
                 Text(s, "stage", path) ?? "RUNNING",
-                Text(s, "errorMessage", path))).ToList();
+                Text(s, "errorMessage", path))
+            {
+                Files = s.TryGetProperty("files", out var files)
+                    ? files.ValueKind == JsonValueKind.Object
+                        ? files.EnumerateObject().ToDictionary(f => f.Name, f => System.Text.Encoding.UTF8.GetBytes(f.Value.ValueKind == JsonValueKind.String ? f.Value.GetString()! : throw new FormatException($"{path}: the file \"{f.Name}\" of {Text(s, "id", path)} is not a string of text")))
+                        : throw new FormatException($"{path}: \"files\" of {Text(s, "id", path)} is an object of path → text")
+                    : null,
+            }).ToList();
             return new EmulatorSeed(accounts, spaces);
         }
     }

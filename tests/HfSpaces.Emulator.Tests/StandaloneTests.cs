@@ -57,7 +57,7 @@ public sealed class StandaloneTests
               // comments and trailing commas are fine
               "accounts": [ { "name": "bob", "token": "hf_bob", "organizations": ["acme"] } ],
               "spaces": [
-                { "id": "acme/chat", "hardware": "t4-small", "private": true },
+                { "id": "acme/chat", "hardware": "t4-small", "private": true, "files": { "app.py": "import gradio as gr\n", "src/util.py": "x = 1\n" } },
                 { "id": "bob/broken", "stage": "BUILD_ERROR", "errorMessage": "Build failed with exit code: 1" },
               ],
             }
@@ -77,6 +77,10 @@ public sealed class StandaloneTests
             Assert.Equal((SpaceStage.BuildError, "Build failed with exit code: 1"), (broken.Stage, broken.ErrorMessage));
             Assert.Equal(SpaceStage.Running, (await demo.GetRuntimeAsync("demo/extra", timeout.Token)).Stage);
             await Assert.ThrowsAsync<HfSpacesNotFoundException>(() => demo.GetRuntimeAsync("acme/chat", timeout.Token)); // private, not demo's
+            Assert.Equal(["README.md", "app.py", "src/util.py"], await bob.ListFilesAsync("acme/chat", recursive: true, cancellationToken: timeout.Token).Where(f => !f.IsDirectory).Select(f => f.Path).ToListAsync(timeout.Token));
+            using var util = new MemoryStream();
+            await bob.DownloadFileAsync("acme/chat", "src/util.py", util, cancellationToken: timeout.Token);
+            Assert.Equal("x = 1\n"u8.ToArray(), util.ToArray());
         }
         finally
         {
