@@ -119,7 +119,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         context.Response.Headers["X-Request-Id"] = requestId;
         RepositoryPaths.Normalize(context.Request);
         context.Request.EnableBuffering();
-        var body = await RecordedBodyAsync(context.Request).ConfigureAwait(false);
+        var (body, bodyBytes) = await RecordedBodyAsync(context.Request).ConfigureAwait(false);
         string? account = null;
         try
         {
@@ -133,6 +133,7 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
         // Recorded when the answer starts, before the client can see it (a test reading Requests right after a call
         // must find it), or at the end for a request answered with nothing (a dropped connection).
         var recorded = 0;
+        int? failed = null;
         void Record()
         {
             if (Interlocked.Exchange(ref recorded, 1) == 0)
@@ -143,8 +144,9 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
                     context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
                     account,
                     body,
-                    // A client that went away before any answer (a killed process, a cut connection): nginx's 499.
-                    context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode);
+                    bodyBytes,
+                    // A client that went away before any answer (a killed process, a cut connection) is nginx's 499.
+                    !context.Response.HasStarted && (failed is not null || context.RequestAborted.IsCancellationRequested) ? failed ?? 499 : context.Response.StatusCode);
             }
         }
 
@@ -188,7 +190,16 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
                 }
             }
 
-            await next(context).ConfigureAwait(false);
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not HubError)
+            {
+                // A body that broke off mid-read is the client's doing (499); anything else is the emulator's (500).
+                failed = context.RequestAborted.IsCancellationRequested || e is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException ? 499 : 500;
+                throw;
+            }
         }
         catch (HubError error)
         {
@@ -217,19 +228,21 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
     /// The request's body as text for <see cref="Requests"/>, up to <see cref="MaxRecordedBodyChars"/> characters (an
     /// upload of gigabytes is not held twice); the stream is rewound for the endpoint.
     /// </summary>
-    private static async Task<string> RecordedBodyAsync(HttpRequest request)
+    private static async Task<(string Text, long Bytes)> RecordedBodyAsync(HttpRequest request)
     {
-        var buffer = new char[MaxRecordedBodyChars + 1];
-        var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        var read = 0;
+        using var kept = new MemoryStream();
+        var chunk = new byte[81920];
         int n;
-        while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        while (kept.Length <= MaxRecordedBodyChars && (n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            read += n;
+            kept.Write(chunk, 0, n);
         }
 
         request.Body.Position = 0;
-        return read > MaxRecordedBodyChars ? new string(buffer, 0, MaxRecordedBodyChars) + "…" : new string(buffer, 0, read);
+        var text = Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)Math.Min(kept.Length, MaxRecordedBodyChars));
+        // The size: as announced, or as read (a chunked body longer than what is kept is not read twice: -1).
+        var bytes = request.ContentLength ?? (kept.Length > MaxRecordedBodyChars ? -1 : kept.Length);
+        return (kept.Length > MaxRecordedBodyChars ? text + "…" : text, bytes);
     }
 
     /// <summary>How much of a request body <see cref="Requests"/> keeps.</summary>

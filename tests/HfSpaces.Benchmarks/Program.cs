@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- breakdown           (where a call's client work goes, piece by piece)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- logs                (log stream MiB/s and memory vs a line reader)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- wait                (wait lateness on a fake clock: a table)
+// dotnet run -c Release --project tests/HfSpaces.Benchmarks -- sync                (requests and bytes when one file of 500 changes)
 // dotnet run -c Release --project tests/HfSpaces.Benchmarks -- loop CALL CLIENT SECONDS [CALLERS]  (one client in a loop, for a profiler)
 if (args is ["serve"])
 {
@@ -37,6 +38,12 @@ if (args is ["logs"])
 if (args is ["breakdown"])
 {
     Console.Write(await HfSpaces.Benchmarks.Breakdown.TableAsync());
+    return;
+}
+
+if (args is ["sync"])
+{
+    Console.Write(await HfSpaces.Benchmarks.SyncCost.TableAsync());
     return;
 }
 

@@ -7,4 +7,8 @@ namespace HfSpaces.Emulator.Hosting;
 /// <param name="Account">The authenticated account name; null for anonymous or invalid tokens.</param>
 /// <param name="Body">The request body as text.</param>
 /// <param name="Status">The status answered.</param>
-public sealed record RecordedRequest(string Method, string Path, string Query, string? Account, string Body, int Status);
+public sealed record RecordedRequest(string Method, string Path, string Query, string? Account, string Body, int Status)
+{
+    /// <summary>The body's size in bytes (whatever of it <see cref="Body"/> keeps); -1 for a chunked body too long to count.</summary>
+    public long BodyBytes { get; init; }
+}

@@ -21,14 +21,14 @@ internal sealed class RequestLog(int capacity)
 
     public void Clear() => _requests.Clear();
 
-    public void Add(string method, string path, string query, string? account, string body, int status)
+    public void Add(string method, string path, string query, string? account, string body, long bodyBytes, int status)
     {
         if (capacity <= 0)
         {
             return;
         }
 
-        _requests.Enqueue(new RecordedRequest(method, path, query, account, Redact(path, body), status));
+        _requests.Enqueue(new RecordedRequest(method, path, query, account, Redact(path, body), status) { BodyBytes = bodyBytes });
         while (_requests.Count > capacity && _requests.TryDequeue(out _))
         {
         }

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using HfSpaces.Repository;
+
+namespace HfSpaces.Benchmarks;
+
+/// <summary>
+/// Hashing a file for a sync, against the floor of <c>SHA256.HashData</c> over the same bytes: the SDK's one streaming
+/// pass computes git's blob id (SHA-1) and, for LFS, the SHA-256 from the same buffer, in flat memory.
+/// </summary>
+[MemoryDiagnoser]
+public class FileHashBenchmarks
+{
+    private byte[] _bytes = [];
+
+    [Params(64 * 1024 * 1024)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _bytes = new byte[Size];
+        new Random(7).NextBytes(_bytes);
+    }
+
+    [Benchmark(Baseline = true, Description = "floor: SHA256.HashData")]
+    public byte[] Floor() => SHA256.HashData(_bytes);
+
+    [Benchmark(Description = "SDK: blob id + SHA-256, one pass")]
+    public async Task<string?> BlobIdAndSha256() =>
+        (await BlobHasher.HashAsync(new MemoryStream(_bytes, writable: false), _bytes.Length, sha256: true, null, CancellationToken.None)).Sha256;
+
+    [Benchmark(Description = "SDK: blob id only (regular files)")]
+    public async Task<string> BlobIdOnly() =>
+        (await BlobHasher.HashAsync(new MemoryStream(_bytes, writable: false), _bytes.Length, sha256: false, null, CancellationToken.None)).BlobId;
+}
