@@ -5,12 +5,13 @@ using System.Text;
 
 namespace HfSpaces.Repository;
 
-/// <summary>What one read of a file gives: its git blob id, its SHA-256 when asked, and its first 512 bytes.</summary>
-internal sealed record FileDigest(long Size, string BlobId, string? Sha256, byte[] Sample);
+/// <summary>What one read of a file gives: its git blob id and/or its SHA-256 (as asked), and its first 512 bytes.</summary>
+internal sealed record FileDigest(long Size, string? BlobId, string? Sha256, byte[] Sample);
 
 /// <summary>
-/// Hashes a file in one streaming pass: git's blob id (SHA-1 of <c>blob &lt;size&gt;\0</c> and the bytes) and, where
-/// needed, the SHA-256 an LFS object is named by, from the same buffer — memory stays flat whatever the size.
+/// Hashes a file in one streaming pass: git's blob id (SHA-1 of <c>blob &lt;size&gt;\0</c> and the bytes) for a regular
+/// file, the SHA-256 an LFS object is named by, or both from the same buffer — memory stays flat whatever the size, and a
+/// hash nobody compares is not computed.
 /// </summary>
 internal static class BlobHasher
 {
@@ -20,11 +21,11 @@ internal static class BlobHasher
     /// <summary>Lower-case hex, as git and LFS write ids (.NET 8 has no <c>Convert.ToHexStringLower</c>).</summary>
     public static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
 
-    public static async Task<FileDigest> HashAsync(Stream stream, long size, bool sha256, IProgress<long>? hashed, CancellationToken cancellationToken)
+    public static async Task<FileDigest> HashAsync(Stream stream, long size, bool sha256, IProgress<long>? hashed, CancellationToken cancellationToken, bool blobId = true)
     {
-        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        using var sha1 = blobId ? IncrementalHash.CreateHash(HashAlgorithmName.SHA1) : null;
         using var sha2 = sha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
-        sha1.AppendData(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"blob {size}\0")));
+        sha1?.AppendData(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"blob {size}\0")));
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         var sample = new byte[Math.Min(SampleBytes, size)];
         long total = 0;
@@ -44,7 +45,7 @@ internal static class BlobHasher
                     break;
                 }
 
-                sha1.AppendData(buffer, 0, read);
+                sha1?.AppendData(buffer, 0, read);
                 sha2?.AppendData(buffer, 0, read);
                 hashed?.Report(total);
             }
@@ -59,6 +60,6 @@ internal static class BlobHasher
             throw new IOException($"The file changed while it was read: {total} bytes where {size} were announced.");
         }
 
-        return new FileDigest(size, Hex(sha1.GetHashAndReset()), sha2 is null ? null : Hex(sha2.GetHashAndReset()), sample);
+        return new FileDigest(size, sha1 is null ? null : Hex(sha1.GetHashAndReset()), sha2 is null ? null : Hex(sha2.GetHashAndReset()), sample);
     }
 }

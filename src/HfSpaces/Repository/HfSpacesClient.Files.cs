@@ -167,7 +167,7 @@ public partial class HfSpacesClient
             var stream = add.Open();
             await using (stream.ConfigureAwait(false))
             {
-                var digest = await BlobHasher.HashAsync(stream, add.Size, sha256: true, hashed, cancellationToken).ConfigureAwait(false);
+                var digest = await BlobHasher.HashAsync(stream, add.Size, sha256: true, hashed, cancellationToken, blobId: false).ConfigureAwait(false);
                 lfs[add.Path] = new LfsItem(add.Path, digest.Sha256!, add.Size, add.Open);
             }
         }

@@ -110,7 +110,8 @@ public partial class HfSpacesClient
         var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
-            var digest = await BlobHasher.HashAsync(stream, file.Size, sha256: there.Lfs is not null, hashed, cancellationToken).ConfigureAwait(false);
+            // Against an LFS file only its SHA-256 is compared, against a regular one only the blob id: one hash a read.
+            var digest = await BlobHasher.HashAsync(stream, file.Size, sha256: there.Lfs is not null, hashed, cancellationToken, blobId: there.Lfs is null).ConfigureAwait(false);
             return there.Lfs is { } lfs
                 ? string.Equals(digest.Sha256, lfs.Sha256, StringComparison.OrdinalIgnoreCase)
                 : string.Equals(digest.BlobId, there.BlobId, StringComparison.OrdinalIgnoreCase);
