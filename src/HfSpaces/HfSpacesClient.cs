@@ -60,13 +60,13 @@ public partial class HfSpacesClient : IDisposable
     }
 
     /// <summary>The Hub this client talks to.</summary>
-    public virtual Uri Endpoint => _connection.Endpoint;
+    public virtual Uri Endpoint => _connection?.Endpoint!;
 
     /// <summary>
     /// How long until the Hub's rate limit lets this client's calls through again: zero, unless a 429 or a spent
     /// <c>RateLimit</c> budget made every call of the client wait (progress displays show it).
     /// </summary>
-    public virtual TimeSpan RateLimitResetsIn => _connection.Gate?.Remaining ?? TimeSpan.Zero;
+    public virtual TimeSpan RateLimitResetsIn => _connection?.Gate?.Remaining ?? TimeSpan.Zero; // a mock has no connection
 
     /// <summary>Releases the connection pool if the client created it.</summary>
     public void Dispose()

@@ -68,6 +68,9 @@ public sealed class ArgumentValidationTests : IDisposable
 
         Assert.Equal(SpaceStage.Paused, runtime.Stage);
         Assert.Null(runtime.Hardware);
+        Assert.Equal(TimeSpan.Zero, client.RateLimitResetsIn); // a mock has no connection: what a fleet display reads must not throw
+        Assert.Null(client.Endpoint);
+        client.Dispose();
     }
 
     private sealed class FakeClient() : HfSpacesClient(forMocking: true)
