@@ -29,12 +29,12 @@ public static class ManifestApplier
             (space, ct) => ApplySpaceAsync(client, space, values, options, ct),
             progress is null ? null : new Forward(progress),
             cancellationToken).ConfigureAwait(false);
-        return new ApplyResult(results.Select(r => r.Status switch
+        return new ApplyResult { Spaces = results.Select(r => r.Status switch
         {
             ScheduledStatus.Succeeded => r.Value!,
-            ScheduledStatus.Failed => new SpaceApplyResult(r.Item.Id, [], r.Item.Changes[0], r.Error!.Message),
-            _ => new SpaceApplyResult(r.Item.Id, [], null, "not started: cancelled") { NotStarted = true },
-        }).ToList());
+            ScheduledStatus.Failed => new SpaceApplyResult { Id = r.Item.Id, Applied = [], FailedChange = r.Item.Changes[0], Error = r.Error!.Message },
+            _ => new SpaceApplyResult { Id = r.Item.Id, Applied = [], FailedChange = null, Error = "not started: cancelled", NotStarted = true },
+        }).ToList() };
     }
 
     /// <summary>Every secret value the plan sends, read now: a missing one stops the whole apply before the first call.</summary>
@@ -163,7 +163,7 @@ public static class ManifestApplier
             }
             catch (HfSpacesException e)
             {
-                return new SpaceApplyResult(spec.Id, applied, change, e.Message) { Warnings = warnings };
+                return new SpaceApplyResult { Id = spec.Id, Applied = applied, FailedChange = change, Error = e.Message, Warnings = warnings };
             }
         }
 
@@ -175,16 +175,16 @@ public static class ManifestApplier
                 runtime = await client.WaitForStageAsync(spec.Id, options.WaitOptions, cancellationToken).ConfigureAwait(false);
                 if (runtime.Stage != SpaceStage.Running)
                 {
-                    return new SpaceApplyResult(spec.Id, applied, null, $"applied, but the Space ended {runtime.Stage}{(runtime.ErrorMessage is { } m ? $": {m}" : string.Empty)}") { Warnings = warnings, Runtime = runtime };
+                    return new SpaceApplyResult { Id = spec.Id, Applied = applied, FailedChange = null, Error = $"applied, but the Space ended {runtime.Stage}{(runtime.ErrorMessage is { } m ? $": {m}" : string.Empty)}", Warnings = warnings, Runtime = runtime };
                 }
             }
             catch (Exception e) when (e is HfSpacesException or SpaceWaitTimeoutException)
             {
-                return new SpaceApplyResult(spec.Id, applied, null, $"applied, but waiting for it failed: {e.Message}") { Warnings = warnings };
+                return new SpaceApplyResult { Id = spec.Id, Applied = applied, FailedChange = null, Error = $"applied, but waiting for it failed: {e.Message}", Warnings = warnings };
             }
         }
 
-        return new SpaceApplyResult(spec.Id, applied, null, null) { Warnings = warnings, Runtime = runtime };
+        return new SpaceApplyResult { Id = spec.Id, Applied = applied, FailedChange = null, Error = null, Warnings = warnings, Runtime = runtime };
     }
 
     private sealed class Forward(IProgress<SpaceApplyResult> progress) : IProgress<ScheduledResult<SpacePlan, SpaceApplyResult>>
@@ -219,20 +219,30 @@ public sealed class ApplyOptions
 }
 
 /// <summary>The outcome of an apply.</summary>
-/// <param name="Spaces">One result per Space that had changes.</param>
-public sealed record ApplyResult(IReadOnlyList<SpaceApplyResult> Spaces)
+public sealed record ApplyResult
 {
+    /// <summary>One result per Space that had changes.</summary>
+    public required IReadOnlyList<SpaceApplyResult> Spaces { get; init; }
+
     /// <summary>True when every Space was applied.</summary>
     public bool Succeeded => Spaces.All(s => s.Error is null);
 }
 
 /// <summary>What was done to one Space.</summary>
-/// <param name="Id">The Space.</param>
-/// <param name="Applied">The changes made, in order.</param>
-/// <param name="FailedChange">The change that failed (the rest were not tried), if any.</param>
-/// <param name="Error">Why it failed (the Hub's message), if it did.</param>
-public sealed record SpaceApplyResult(SpaceId Id, IReadOnlyList<PlannedChange> Applied, PlannedChange? FailedChange, string? Error)
+public sealed record SpaceApplyResult
 {
+    /// <summary>The Space.</summary>
+    public required SpaceId Id { get; init; }
+
+    /// <summary>The changes made, in order.</summary>
+    public required IReadOnlyList<PlannedChange> Applied { get; init; }
+
+    /// <summary>The change that failed (the rest were not tried), if any.</summary>
+    public PlannedChange? FailedChange { get; init; }
+
+    /// <summary>Why it failed (the Hub's message), if it did.</summary>
+    public string? Error { get; init; }
+
     /// <summary>What the user should know although nothing failed (the Hub ignored the hardware at creation…).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -1,9 +1,11 @@
 namespace HfSpaces.Manifests;
 
 /// <summary>What <see cref="ManifestPlanner.PlanAsync"/> found: per Space, what would change.</summary>
-/// <param name="Spaces">One plan per Space of the manifest, in its order.</param>
-public sealed record ManifestPlan(IReadOnlyList<SpacePlan> Spaces)
+public sealed record ManifestPlan
 {
+    /// <summary>One plan per Space of the manifest, in its order.</summary>
+    public required IReadOnlyList<SpacePlan> Spaces { get; init; }
+
     /// <summary>True when applying would change something.</summary>
     public bool HasChanges => Spaces.Any(s => s.Changes.Count > 0);
 
@@ -15,11 +17,17 @@ public sealed record ManifestPlan(IReadOnlyList<SpacePlan> Spaces)
 }
 
 /// <summary>The changes for one Space.</summary>
-/// <param name="Spec">What the manifest wants.</param>
-/// <param name="Action">Create it, update it, nothing to do, or could not be planned.</param>
-/// <param name="Changes">The changes, in the order they would be applied.</param>
-public sealed record SpacePlan(SpaceSpec Spec, PlanAction Action, IReadOnlyList<PlannedChange> Changes)
+public sealed record SpacePlan
 {
+    /// <summary>What the manifest wants.</summary>
+    public required SpaceSpec Spec { get; init; }
+
+    /// <summary>Create it, update it, nothing to do, or could not be planned.</summary>
+    public required PlanAction Action { get; init; }
+
+    /// <summary>The changes, in the order they would be applied.</summary>
+    public required IReadOnlyList<PlannedChange> Changes { get; init; }
+
     /// <summary>The Space.</summary>
     public SpaceId Id => Spec.Id;
 
@@ -59,12 +67,20 @@ public enum PlanAction
 }
 
 /// <summary>One change. <see cref="Old"/> and <see cref="New"/> are display text; a secret's value never appears in either.</summary>
-/// <param name="Kind">What changes.</param>
-/// <param name="Key">The variable or secret key, for those kinds.</param>
-/// <param name="Old">The live value (null when absent).</param>
-/// <param name="New">The wanted value (null for a removal).</param>
-public sealed record PlannedChange(ChangeKind Kind, string? Key, string? Old, string? New)
+public sealed record PlannedChange
 {
+    /// <summary>What changes.</summary>
+    public required ChangeKind Kind { get; init; }
+
+    /// <summary>The variable or secret key, for those kinds.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The live value (null when absent).</summary>
+    public string? Old { get; init; }
+
+    /// <summary>The wanted value (null for a removal).</summary>
+    public string? New { get; init; }
+
     /// <summary>True when the Hub rebuilds (hardware) or restarts (variables, secrets, volumes, dev mode) the Space for it.</summary>
     public bool Restarts => Kind is ChangeKind.Create or ChangeKind.Hardware or ChangeKind.SetVariable or ChangeKind.RemoveVariable
         or ChangeKind.SetSecret or ChangeKind.RemoveSecret or ChangeKind.Volumes or ChangeKind.Storage or ChangeKind.DevMode or ChangeKind.Files;

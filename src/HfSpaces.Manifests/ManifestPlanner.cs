@@ -17,16 +17,16 @@ public static class ManifestPlanner
         options ??= new PlanOptions();
         var scheduler = new HubScheduler(options.MaxParallel) { CancelStartedItems = true }; // a plan only reads
         var results = await scheduler.RunAsync(manifest.Spaces, (spec, ct) => PlanSpaceAsync(client, spec, manifest.Path is { } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null, options, ct), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new ManifestPlan(results.Select(r => r.Status switch
+        return new ManifestPlan { Spaces = results.Select(r => r.Status switch
         {
             ScheduledStatus.Succeeded => r.Value!,
             ScheduledStatus.Failed when r.Error is OperationCanceledException => NotRead(r.Item, "cancelled"),
             ScheduledStatus.Failed => NotRead(r.Item, r.Error!.Message),
             _ => NotRead(r.Item, "not read: cancelled"),
-        }).ToList());
+        }).ToList() };
     }
 
-    private static SpacePlan NotRead(SpaceSpec spec, string why) => new(spec, PlanAction.Failed, []) { Error = why };
+    private static SpacePlan NotRead(SpaceSpec spec, string why) => new() { Spec = spec, Action = PlanAction.Failed, Changes = [], Error = why };
 
     private static async Task<SpacePlan> PlanSpaceAsync(HfSpacesClient client, SpaceSpec spec, string? manifestDirectory, PlanOptions options, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public static class ManifestPlanner
             }
             else if (live != visibility)
             {
-                changes.Add(new PlannedChange(ChangeKind.Visibility, null, live?.ToString(), visibility.ToString()));
+                changes.Add(new PlannedChange { Kind = ChangeKind.Visibility, Key = null, Old = live?.ToString(), New = visibility.ToString() });
             }
         }
 
@@ -66,18 +66,18 @@ public static class ManifestPlanner
         {
             if (!variables.TryGetValue(key, out var live))
             {
-                changes.Add(new PlannedChange(ChangeKind.SetVariable, key, null, want.Value));
+                changes.Add(new PlannedChange { Kind = ChangeKind.SetVariable, Key = key, Old = null, New = want.Value });
             }
             else if (live.Value != want.Value || (want.Description is not null && live.Description != want.Description))
             {
-                changes.Add(new PlannedChange(ChangeKind.SetVariable, key, live.Value, want.Value));
+                changes.Add(new PlannedChange { Kind = ChangeKind.SetVariable, Key = key, Old = live.Value, New = want.Value });
             }
         }
 
         if (options.Prune)
         {
             changes.AddRange(variables.Keys.Where(k => !spec.Variables.ContainsKey(k)).Order(StringComparer.Ordinal)
-                .Select(k => new PlannedChange(ChangeKind.RemoveVariable, k, variables[k].Value, null)));
+                .Select(k => new PlannedChange { Kind = ChangeKind.RemoveVariable, Key = k, Old = variables[k].Value, New = null }));
         }
 
         var present = 0;
@@ -85,11 +85,11 @@ public static class ManifestPlanner
         {
             if (!secrets.ContainsKey(key))
             {
-                changes.Add(new PlannedChange(ChangeKind.SetSecret, key, "missing", $"from {reference}"));
+                changes.Add(new PlannedChange { Kind = ChangeKind.SetSecret, Key = key, Old = "missing", New = $"from {reference}" });
             }
             else if (options.RotateSecrets)
             {
-                changes.Add(new PlannedChange(ChangeKind.SetSecret, key, "present", $"re-sent from {reference}"));
+                changes.Add(new PlannedChange { Kind = ChangeKind.SetSecret, Key = key, Old = "present", New = $"re-sent from {reference}" });
             }
             else
             {
@@ -105,29 +105,29 @@ public static class ManifestPlanner
         if (options.Prune)
         {
             changes.AddRange(secrets.Keys.Where(k => !spec.Secrets.ContainsKey(k)).Order(StringComparer.Ordinal)
-                .Select(k => new PlannedChange(ChangeKind.RemoveSecret, k, "present", null)));
+                .Select(k => new PlannedChange { Kind = ChangeKind.RemoveSecret, Key = k, Old = "present", New = null }));
         }
 
         if (spec.Volumes is { } volumes && !SameVolumes(volumes, runtime.Volumes ?? []))
         {
-            changes.Add(new PlannedChange(ChangeKind.Volumes, null, Describe(runtime.Volumes ?? []), Describe(volumes)));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Volumes, Key = null, Old = Describe(runtime.Volumes ?? []), New = Describe(volumes) });
         }
 
         if (spec.Storage is { } storage && runtime.Storage != storage)
         {
-            changes.Add(new PlannedChange(ChangeKind.Storage, null, runtime.Storage?.ToString(), storage.ToString()));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Storage, Key = null, Old = runtime.Storage?.ToString(), New = storage.ToString() });
         }
 
         if (spec.DevMode is { } devMode && runtime.DevMode != devMode)
         {
-            changes.Add(new PlannedChange(ChangeKind.DevMode, null, OnOff(runtime.DevMode), OnOff(devMode)));
+            changes.Add(new PlannedChange { Kind = ChangeKind.DevMode, Key = null, Old = OnOff(runtime.DevMode), New = OnOff(devMode) });
         }
 
         var liveHardware = runtime.RequestedHardware ?? runtime.Hardware;
         var hardware = spec.Hardware ?? liveHardware;
         if (spec.Hardware is { } wanted && wanted != liveHardware)
         {
-            changes.Add(new PlannedChange(ChangeKind.Hardware, null, liveHardware?.ToString(), wanted.ToString()));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Hardware, Key = null, Old = liveHardware?.ToString(), New = wanted.ToString() });
         }
 
         if (spec.SleepTime is { } sleep)
@@ -143,17 +143,17 @@ public static class ManifestPlanner
             }
             else if (liveSleep != sleep)
             {
-                changes.Add(new PlannedChange(ChangeKind.SleepTime, null, SleepTimeText.Format(liveSleep), SleepTimeText.Format(sleep)));
+                changes.Add(new PlannedChange { Kind = ChangeKind.SleepTime, Key = null, Old = SleepTimeText.Format(liveSleep), New = SleepTimeText.Format(sleep) });
             }
         }
 
         if (spec.AutoReplicas && runtime.Replicas is not { IsAuto: true })
         {
-            changes.Add(new PlannedChange(ChangeKind.Replicas, null, Replicas(runtime.Replicas), "auto"));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Replicas, Key = null, Old = Replicas(runtime.Replicas), New = "auto" });
         }
         else if (spec.Replicas is { } count && (runtime.Replicas?.Requested != count || runtime.Replicas.IsAuto))
         {
-            changes.Add(new PlannedChange(ChangeKind.Replicas, null, Replicas(runtime.Replicas), count.ToString(CultureInfo.InvariantCulture)));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Replicas, Key = null, Old = Replicas(runtime.Replicas), New = count.ToString(CultureInfo.InvariantCulture) });
         }
 
         SpaceSyncPlan? files = null;
@@ -163,13 +163,11 @@ public static class ManifestPlanner
             files = await client.PlanSyncAsync(spec.Id, source.Resolve(manifestDirectory), SyncOptions(source), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (files.HasChanges)
             {
-                changes.Add(new PlannedChange(ChangeKind.Files, null, files.BaseCommit[..7], FilesSummary(files)));
+                changes.Add(new PlannedChange { Kind = ChangeKind.Files, Key = null, Old = files.BaseCommit[..7], New = FilesSummary(files) });
             }
         }
 
-        return new SpacePlan(spec, changes.Count == 0 ? PlanAction.NoChange : PlanAction.Update, [.. changes.OrderBy(c => c.Kind)])
-        {
-            CurrentHardware = liveHardware,
+        return new SpacePlan { Spec = spec, Action = changes.Count == 0 ? PlanAction.NoChange : PlanAction.Update, Changes = [.. changes.OrderBy(c => c.Kind)], CurrentHardware = liveHardware,
             HourlyCostDelta = Price(hardware) - Price(liveHardware),
             Notes = notes,
             Files = files is { HasChanges: true } ? files : null,
@@ -214,18 +212,18 @@ public static class ManifestPlanner
             details.Add($"{spec.Secrets.Count} secret(s)");
         }
 
-        var changes = new List<PlannedChange> { new(ChangeKind.Create, null, null, string.Join(", ", details)) };
+        var changes = new List<PlannedChange> { new() { Kind = ChangeKind.Create, New = string.Join(", ", details) } };
         if (spec.Source is { } source)
         {
-            changes.Add(new PlannedChange(ChangeKind.Files, null, null, $"the files of {source.Path}"));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Files, Key = null, Old = null, New = $"the files of {source.Path}" });
         }
 
         if (spec.AutoReplicas || spec.Replicas is not null)
         {
-            changes.Add(new PlannedChange(ChangeKind.Replicas, null, null, spec.AutoReplicas ? "auto" : spec.Replicas!.Value.ToString(CultureInfo.InvariantCulture)));
+            changes.Add(new PlannedChange { Kind = ChangeKind.Replicas, Key = null, Old = null, New = spec.AutoReplicas ? "auto" : spec.Replicas!.Value.ToString(CultureInfo.InvariantCulture) });
         }
 
-        return new SpacePlan(spec, PlanAction.Create, changes) { HourlyCostDelta = Price(spec.Hardware ?? SpaceHardware.CpuBasic), Notes = notes };
+        return new SpacePlan { Spec = spec, Action = PlanAction.Create, Changes = changes, HourlyCostDelta = Price(spec.Hardware ?? SpaceHardware.CpuBasic), Notes = notes };
     }
 
     /// <summary>The list price per hour the SDK knows for a flavor (0 for unknown flavors: the plan says so in its cost line).</summary>

@@ -69,10 +69,10 @@ public sealed class ManifestOnEmulatorTests : IAsyncLifetime
         Assert.Equal(PlanAction.Update, chat.Action);
         Assert.Equal(
             [
-                new PlannedChange(ChangeKind.Visibility, null, "public", "private"),
-                new PlannedChange(ChangeKind.SetVariable, "TEMPERATURE", null, "0.2"),
-                new PlannedChange(ChangeKind.Hardware, null, "cpu-basic", "a10g-small"),
-                new PlannedChange(ChangeKind.SleepTime, null, "2d", "1h"),
+                new PlannedChange { Kind = ChangeKind.Visibility, Key = null, Old = "public", New = "private" },
+                new PlannedChange { Kind = ChangeKind.SetVariable, Key = "TEMPERATURE", Old = null, New = "0.2" },
+                new PlannedChange { Kind = ChangeKind.Hardware, Key = null, Old = "cpu-basic", New = "a10g-small" },
+                new PlannedChange { Kind = ChangeKind.SleepTime, Key = null, Old = "2d", New = "1h" },
             ],
             chat.Changes);
         Assert.True(chat.Restarts);
@@ -113,7 +113,7 @@ public sealed class ManifestOnEmulatorTests : IAsyncLifetime
 
         Assert.False(plain.HasChanges);
         Assert.Equal(
-            [new PlannedChange(ChangeKind.RemoveVariable, "MODEL", "gpt2", null), new PlannedChange(ChangeKind.SetSecret, "OPENAI_API_KEY", "present", "re-sent from ${env:OPENAI_API_KEY}")],
+            [new PlannedChange { Kind = ChangeKind.RemoveVariable, Key = "MODEL", Old = "gpt2", New = null }, new PlannedChange { Kind = ChangeKind.SetSecret, Key = "OPENAI_API_KEY", Old = "present", New = "re-sent from ${env:OPENAI_API_KEY}" }],
             pruned.Spaces[0].Changes);
         Assert.True((await ManifestApplier.ApplyAsync(_client, pruned, Apply)).Succeeded);
         Assert.Empty(await _client.ListVariablesAsync("acme/chat"));
@@ -136,7 +136,7 @@ public sealed class ManifestOnEmulatorTests : IAsyncLifetime
 
         Assert.False(result.Succeeded);
         var chat = result.Spaces.Single(s => s.Id == new SpaceId("acme", "chat"));
-        Assert.Equal((new PlannedChange(ChangeKind.SetVariable, "A", null, "1"), 0), (chat.FailedChange, chat.Applied.Count));
+        Assert.Equal((new PlannedChange { Kind = ChangeKind.SetVariable, Key = "A", Old = null, New = "1" }, 0), (chat.FailedChange, chat.Applied.Count));
         Assert.Contains("database is down", chat.Error, StringComparison.Ordinal);
         Assert.Null(result.Spaces.Single(s => s.Id == new SpaceId("acme", "gpu")).Error);
         Assert.Equal("3", (await _client.ListVariablesAsync("acme/gpu"))["C"].Value);
