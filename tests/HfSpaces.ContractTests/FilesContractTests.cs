@@ -135,6 +135,19 @@ public sealed class FilesContractTests(HubServer hub) : ContractTest(hub)
     }
 
     [Fact]
+    public async Task A_file_the_hub_ignores_is_left_out_and_one_its_answer_omits_goes_as_a_regular_file()
+    {
+        Hub.Reply("POST", "/api/spaces/alice/chat/preupload/main", 200, """{"files":[{"path":"cache.pyc","uploadMode":"regular","shouldIgnore":true}]}""");
+        Hub.Reply("POST", "/api/spaces/alice/chat/commit/main", 200, """{"commitUrl":"https://huggingface.co/spaces/alice/chat/commit/9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","commitOid":"9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c"}""");
+
+        await Client.CommitAsync("alice/chat", [SpaceCommitOperation.Add("cache.pyc", [1]), SpaceCommitOperation.Add("app.py", "x"u8.ToArray())], "Add");
+
+        var lines = Hub.Requests()[1].Body!.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("""{"key":"file","value":{"path":"app.py","content":"eA==","encoding":"base64"}}""", lines[1]);
+    }
+
+    [Fact]
     public async Task A_pull_request_commit_says_so_in_the_query_and_returns_its_url()
     {
         Hub.Reply("POST", "/api/spaces/alice/chat/commit/main", 200, """{"commitUrl":"https://huggingface.co/spaces/alice/chat/commit/9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","commitOid":"9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","pullRequestUrl":"https://huggingface.co/spaces/alice/chat/discussions/3"}""");

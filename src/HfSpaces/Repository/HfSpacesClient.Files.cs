@@ -139,6 +139,7 @@ public partial class HfSpacesClient
     {
         var adds = operations.OfType<SpaceCommitOperation.AddFile>().ToList();
         var modes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in adds.Chunk(PreuploadBatch))
         {
             var files = new List<Wire.PreuploadFile>(batch.Length);
@@ -152,7 +153,16 @@ public partial class HfSpacesClient
             var answer = await _connection.SendAsync(info, HubRequestOption.Preupload, static d => HubModels.Parse(HubConnection.Body(d), Wire.PreuploadResponse.CreateFromDiscriminatorValue), cancellationToken).ConfigureAwait(false);
             foreach (var mode in answer.Files ?? [])
             {
-                if (mode.Path is { } path && mode.ShouldIgnore != true)
+                if (mode.Path is not { } path)
+                {
+                    continue;
+                }
+
+                if (mode.ShouldIgnore == true)
+                {
+                    ignored.Add(path);
+                }
+                else
                 {
                     modes[path] = mode.UploadMode ?? "regular";
                 }
@@ -181,8 +191,8 @@ public partial class HfSpacesClient
         return operations.Select<SpaceCommitOperation, CommitLine?>(o => o switch
         {
             SpaceCommitOperation.AddFile add when lfs.TryGetValue(add.Path, out var item) => new CommitLine.LfsFile(add.Path, item.Sha256, item.Size),
-            SpaceCommitOperation.AddFile add when modes.ContainsKey(add.Path) => new CommitLine.File(add.Path, add.Size, add.Open),
-            SpaceCommitOperation.AddFile => null, // the Hub's .gitignore rules leave it out
+            SpaceCommitOperation.AddFile add when ignored.Contains(add.Path) => null, // the Hub's .gitignore rules leave it out
+            SpaceCommitOperation.AddFile add => new CommitLine.File(add.Path, add.Size, add.Open), // regular (also when the answer omits it)
             SpaceCommitOperation.DeleteFolderOperation folder => new CommitLine.DeletedFolder(folder.Path.TrimEnd('/') + "/"),
             _ => new CommitLine.DeletedFile(o.Path),
         }).OfType<CommitLine>().ToList();
