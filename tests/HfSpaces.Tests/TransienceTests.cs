@@ -44,6 +44,17 @@ public sealed class TransienceTests
     }
 
     [Theory]
+    [InlineData(500, false, true)] // storage's transient 500, to a presigned upload
+    [InlineData(500, true, false)] // the Hub's 500: not sent again
+    [InlineData(404, false, false)]
+    public void A_presigned_upload_is_sent_again_after_storages_500(int status, bool hub, bool retried)
+    {
+        var error = new HfSpacesException("x", HfSpacesModelFactory.ErrorDetails("PUT", "/storage/part", (System.Net.HttpStatusCode)status)) { Failure = HubFailure.Status };
+
+        Assert.Equal(retried, RetryHandler.ShouldRetry(error, idempotent: true, presigned: !hub));
+    }
+
+    [Theory]
     [InlineData(429, typeof(HfSpacesRateLimitedException), true)]
     [InlineData(404, typeof(HfSpacesNotFoundException), false)]
     [InlineData(412, typeof(HfSpacesConflictException), false)]

@@ -61,7 +61,7 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
                     gate.Close(wait);
                 }
 
-                if (attempt > options.MaxRetries || !(ShouldRetry(failure, operation.Idempotent) || (operation.Presigned && failure.StatusCode == HttpStatusCode.InternalServerError)) || Backoff(attempt, failure.Details.RetryAfter) is not { } delay)
+                if (attempt > options.MaxRetries || !ShouldRetry(failure, operation.Idempotent, operation.Presigned) || Backoff(attempt, failure.Details.RetryAfter) is not { } delay)
                 {
                     throw;
                 }
@@ -86,10 +86,12 @@ internal sealed partial class RetryHandler(HfSpacesClientOptions options, ILogge
     /// 429 and refused connections: always (the Hub did nothing). 502/503/504, timeouts and broken connections: only for
     /// idempotent operations (never restart or duplicate, which the Hub may have done already). Nothing else.
     /// </summary>
-    internal static bool ShouldRetry(HfSpacesException failure, bool idempotent) =>
+    internal static bool ShouldRetry(HfSpacesException failure, bool idempotent, bool presigned = false) =>
         failure.Failure == HubFailure.NotConnected
         || (failure.Failure == HubFailure.Status && failure.StatusCode == HttpStatusCode.TooManyRequests)
-        || (idempotent && IsTransient(failure));
+        || (idempotent && IsTransient(failure))
+        // LFS storage (S3) answers a transient 500 to an upload it will take the next time (huggingface_hub retries it too).
+        || (presigned && idempotent && failure.Failure == HubFailure.Status && failure.StatusCode == HttpStatusCode.InternalServerError);
 
     /// <summary>
     /// What this policy retries for an idempotent call, and so what <see cref="HfSpacesException.IsTransient"/> says: a
