@@ -39,6 +39,7 @@ public sealed class LfsContractTests(HubServer hub) : ContractTest(hub)
         Assert.Equal(bytes, put.BodyAsBytes);
         Assert.Equal($$$$$"""{"oid":"{{{{{oid}}}}}","size":9}""", requests[3].Body);
         RequestAssert.Authorized(requests[3]);
+        Assert.StartsWith("application/vnd.git-lfs+json", RequestAssert.Header(requests[3], "Content-Type"), StringComparison.Ordinal);
         Assert.EndsWith($$$$$"""{"key":"lfsFile","value":{"path":"model.bin","algo":"sha256","oid":"{{{{{oid}}}}}","size":9}}""" + "\n", requests[4].Body, StringComparison.Ordinal);
     }
 

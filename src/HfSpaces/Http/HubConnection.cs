@@ -55,21 +55,28 @@ internal sealed class HubConnection : IDisposable
 
     /// <summary>
     /// Sets a JSON body: the bytes Kiota's JSON writer would write, through the SDK's writer where it can (see
-    /// <see cref="JsonBodyWriter"/>), Kiota's for anything else.
+    /// <see cref="JsonBodyWriter"/>), Kiota's for anything else; as <paramref name="mediaType"/> (git LFS's own JSON type too).
     /// </summary>
-    public RequestInformation WithJson(RequestInformation info, IParsable body)
+    public RequestInformation WithJson(RequestInformation info, IParsable body, string mediaType = "application/json")
     {
         if (JsonBodyWriter.TryWrite(body) is { } json)
         {
-            info.SetStreamContent(new MemoryStream(json, writable: false), "application/json");
+            info.SetStreamContent(new MemoryStream(json, writable: false), mediaType);
         }
         else
         {
-            info.SetContentFromParsable(_adapter, "application/json", body);
+            info.SetContentFromParsable(_adapter, mediaType, body);
         }
 
         return info;
     }
+
+    /// <summary>
+    /// A Space's URL on the endpoint for a path the generated builders cannot fill (a download's slashes, LFS's
+    /// <c>{repo}.git</c>): <c>{endpoint}/{area}/{namespace}/{name}{rest}</c>, the id's parts escaped, <paramref name="rest"/> as given.
+    /// </summary>
+    public string SpaceUrl(string area, SpaceId space, string rest) =>
+        $"{_baseUrl}/{area}/{Uri.EscapeDataString(space.Namespace)}/{Uri.EscapeDataString(space.Name)}{rest}";
 
     /// <summary>Sends, then reads the buffered answer once as JSON and maps it.</summary>
     public async Task<T> SendAsync<T>(RequestInformation info, HubRequestOption operation, Func<JsonDocument?, T> map, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public partial class HfSpacesClient
         var rev = RepoPath.Revision(revision, nameof(revision));
         ValidateSpace(space);
         // The path keeps its slashes (as huggingface_hub sends downloads); the builder's template would encode them.
-        var url = $"{Endpoint.ToString().TrimEnd('/')}/spaces/{Uri.EscapeDataString(space.Namespace)}/{Uri.EscapeDataString(space.Name)}/resolve/{Uri.EscapeDataString(rev)}/{RepoPath.Slashed(path)}";
+        var url = _connection.SpaceUrl("spaces", space, $"/resolve/{Uri.EscapeDataString(rev)}/{RepoPath.Slashed(path)}");
         var info = _connection.Api.Spaces[space.Namespace][space.Name].Resolve[rev][path].WithUrl(url).ToGetRequestInformation();
         using var response = await _connection.ExchangeAsync(info, HubRequestOption.DownloadFile, cancellationToken).ConfigureAwait(false);
         var length = await HubConnection.CopyBodyAsync(info, response, destination, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ internal sealed class LfsUploader(HubConnection connection, SpaceId space, strin
 {
     private const int BatchSize = 256;
     private const int Parallel = 4;
+    private const string LfsJson = "application/vnd.git-lfs+json";
 
     public async Task UploadAsync(IReadOnlyList<LfsItem> items, IProgress<(string Path, long Sent)>? progress, CancellationToken cancellationToken)
     {
@@ -68,7 +69,7 @@ internal sealed class LfsUploader(HubConnection connection, SpaceId space, strin
         };
 
         // The batch path's '{repo}.git' segment is one Kiota cannot fill: the builder is given the URL, escaped here.
-        var url = $"{connection.Endpoint.ToString().TrimEnd('/')}/spaces/{Uri.EscapeDataString(space.Namespace)}/{Uri.EscapeDataString(space.Name)}.git/info/lfs/objects/batch";
+        var url = connection.SpaceUrl("spaces", space, ".git/info/lfs/objects/batch");
         var info = connection.Api.Spaces[space.Namespace].WithRepoGit().Info.Lfs.Objects.Batch.WithUrl(url).ToPostRequestInformation(body);
         return await connection.SendAsync(info, HubRequestOption.LfsBatch, static d => HubModels.Parse(HubConnection.Body(d), Wire.LfsBatchResponse.CreateFromDiscriminatorValue), cancellationToken).ConfigureAwait(false);
     }
@@ -95,10 +96,8 @@ internal sealed class LfsUploader(HubConnection connection, SpaceId space, strin
                 info.Headers.TryAdd(name, value);
             }
 
-            info.Headers.TryAdd("Accept", "application/vnd.git-lfs+json");
-            connection.WithJson(info, new Wire.LfsObject { Oid = item.Sha256, Size = item.Size });
-            info.Headers.Remove("Content-Type");
-            info.Headers.TryAdd("Content-Type", "application/vnd.git-lfs+json");
+            info.Headers.TryAdd("Accept", LfsJson);
+            connection.WithJson(info, new Wire.LfsObject { Oid = item.Sha256, Size = item.Size }, LfsJson);
             using var response = await connection.ExchangeAsync(info, HubRequestOption.LfsVerify, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -143,7 +142,7 @@ internal sealed class LfsUploader(HubConnection connection, SpaceId space, strin
             }).ConfigureAwait(false);
 
         var completion = new RequestInformation { HttpMethod = Method.POST, URI = Absolute(upload.Href) };
-        completion.Headers.TryAdd("Accept", "application/vnd.git-lfs+json");
+        completion.Headers.TryAdd("Accept", LfsJson);
         var json = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new System.Text.Json.Utf8JsonWriter(json))
         {
@@ -162,7 +161,7 @@ internal sealed class LfsUploader(HubConnection connection, SpaceId space, strin
             writer.WriteEndObject();
         }
 
-        completion.SetStreamContent(new MemoryStream(json.WrittenSpan.ToArray()), "application/vnd.git-lfs+json");
+        completion.SetStreamContent(new MemoryStream(json.WrittenSpan.ToArray()), LfsJson);
         using var done = await connection.ExchangeAsync(completion, HubRequestOption.LfsComplete, cancellationToken).ConfigureAwait(false);
     }
 
