@@ -186,6 +186,11 @@ public static class HfSpacesCli
                 (ExitCodes.HubFailure, $"{e.Message} Check the endpoint: --endpoint, or HF_ENDPOINT ({Environment.GetEnvironmentVariable("HF_ENDPOINT") ?? "not set: https://huggingface.co"})."),
             HfSpacesException => (ExitCodes.HubFailure, e.Message),
             SpaceWaitTimeoutException => (ExitCodes.Timeout, e.Message),
+            SpaceCredentialFilesException refused => (ExitCodes.Usage,
+                $"Refused: {refused.Files.Count} file(s) look like credentials and would be public in the Space's repository: "
+                + string.Join("; ", refused.Files.Select(f => $"{f.Path} ({f.Reason})"))
+                + ". Put secret values in the Space's secrets ('hf-spaces secrets set'); to send such a file on purpose, pass --allow-secret-file PATH."),
+            DirectoryNotFoundException => (ExitCodes.Usage, e.Message),
             // A person at a shell does not need .NET's " (Parameter 'options')".
             ArgumentException { ParamName: { } parameter } => (ExitCodes.Usage, e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)),
             ArgumentException => (ExitCodes.Usage, e.Message),

@@ -116,6 +116,16 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_folder_that_is_not_there_is_a_usage_error()
+    {
+        var missing = Path.Combine(_app, "nope");
+
+        var (code, output, error) = await Run("deploy", "alice/chat", missing);
+
+        Assert.Equal((ExitCodes.Usage, string.Empty, $"error: No folder {missing} to sync."), (code, output, error.Trim()));
+    }
+
+    [Fact]
     public async Task Json_gives_one_event_per_step()
     {
         await Run("create", "alice/chat", "--sdk", "gradio");

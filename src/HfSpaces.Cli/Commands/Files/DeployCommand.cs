@@ -57,21 +57,7 @@ internal static class DeployCommand
     /// <summary>Plans, asks, uploads and commits; also the second step of <c>create --from DIR</c>.</summary>
     internal static async Task<int> DeployAsync(CliContext cli, HfSpacesClient client, DeployDisplay display, SpaceId id, string dir, SpaceSyncOptions options, bool dryRun, bool yes, CancellationToken ct)
     {
-        SpaceSyncPlan plan;
-        try
-        {
-            plan = await client.PlanSyncAsync(id, dir, options, cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (SpaceCredentialFilesException refused)
-        {
-            throw new ArgumentException(refused.Message.Replace("SpaceSyncOptions.AllowCredentialFiles (hf-spaces deploy --allow-secret-file PATH)", "--allow-secret-file PATH", StringComparison.Ordinal)
-                .Replace("(SetSecretAsync, 'hf-spaces secrets set')", "('hf-spaces secrets set')", StringComparison.Ordinal));
-        }
-        catch (DirectoryNotFoundException missing)
-        {
-            throw new ArgumentException(missing.Message);
-        }
-
+        var plan = await client.PlanSyncAsync(id, dir, options, cancellationToken: ct).ConfigureAwait(false);
         display.Plan(plan, dir);
         if (!plan.HasChanges)
         {
