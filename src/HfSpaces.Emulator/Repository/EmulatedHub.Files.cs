@@ -207,6 +207,10 @@ public sealed partial class EmulatedHub
         return head.Files.ContainsKey(entry) ? null : entry;
     }
 
+    /// <summary>A Space's files at its head but its README (a template's or a duplicate's: the new Space writes its own).</summary>
+    private IEnumerable<KeyValuePair<string, byte[]>> FilesBesidesReadme(EmulatedSpace space) =>
+        space.Repository.Head.Files.Where(f => f.Key != "README.md").Select(f => KeyValuePair.Create(f.Key, Content(f.Value)));
+
     private byte[] Content(RepoFile file) => _blobs.Get(file.Sha256 ?? file.BlobId) ?? [];
 
     private JsonObject Entry(RepoCommit commit, string path, RepoFile? file, bool expand)

@@ -105,8 +105,8 @@ public sealed partial class EmulatedHub
         // Space without its app file sits at NO_APP_FILE until one is committed.
         var templateSpace = request.Template is { } t && _spaces.TryGetValue(t, out var source) ? source : null;
         var sample = Repository.SpaceApp.SampleApp(sdk);
-        var files = templateSpace?.Repository.Head.Files.Where(f => f.Key != "README.md").Select(f => KeyValuePair.Create(f.Key, Content(f.Value)))
-            ?? (request.Template is null ? [] : [KeyValuePair.Create(sample.Path, sample.Content)]);
+        IEnumerable<KeyValuePair<string, byte[]>> files = templateSpace is not null ? FilesBesidesReadme(templateSpace)
+            : request.Template is null ? [] : [KeyValuePair.Create(sample.Path, sample.Content)];
         space.Repository = NewRepository(name, sdk, files, account.Name);
         var applied = IgnoreHardwareAtCreation ? "cpu-basic" : hardware;
         if (!space.IsStatic)

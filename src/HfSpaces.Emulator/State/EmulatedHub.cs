@@ -204,7 +204,7 @@ public sealed partial class EmulatedHub
 
         var now = _clock.GetUtcNow();
         var copy = new EmulatedSpace(targetNs, targetName, source.Sdk, visibility != "public", now) { Visibility = visibility };
-        copy.Repository = NewRepository(targetName, source.Sdk, source.Repository.Head.Files.Where(f => f.Key != "README.md").Select(f => KeyValuePair.Create(f.Key, Content(f.Value))), account.Name);
+        copy.Repository = NewRepository(targetName, source.Sdk, FilesBesidesReadme(source), account.Name);
         foreach (var variable in source.Variables)
         {
             copy.Variables[variable.Key] = variable.Value;

@@ -49,25 +49,22 @@ internal sealed class DeployDisplay(CliContext cli, bool json)
     public async Task<T> UploadAsync<T>(SpaceSyncPlan plan, Func<IProgress<SpaceTransferProgress>, Task<T>> upload)
     {
         var total = plan.BytesToSend;
-        if (json)
+        if (json || !cli.LiveDisplay)
         {
-            var last = new Dictionary<string, long>(StringComparer.Ordinal);
+            // One event or line per file, when it has been sent whole (not per buffer).
+            var sent = new HashSet<string>(StringComparer.Ordinal);
             return await upload(new InlineProgress<SpaceTransferProgress>(p =>
             {
-                // One event per file sent (and at its end), not per buffer.
-                if (p.Phase == SpaceTransferPhase.Uploading && p.Bytes == p.TotalBytes && last.TryAdd(p.Path, p.Bytes))
+                if (p.Phase != SpaceTransferPhase.Uploading || p.Bytes != p.TotalBytes || !sent.Add(p.Path))
+                {
+                    return;
+                }
+
+                if (json)
                 {
                     cli.WriteJsonLine(Json.Object(("event", "uploaded"), ("path", p.Path), ("bytes", p.Bytes)));
                 }
-            })).ConfigureAwait(false);
-        }
-
-        if (!cli.LiveDisplay)
-        {
-            var done = new HashSet<string>(StringComparer.Ordinal);
-            return await upload(new InlineProgress<SpaceTransferProgress>(p =>
-            {
-                if (p.Phase == SpaceTransferPhase.Uploading && p.Bytes == p.TotalBytes && done.Add(p.Path))
+                else
                 {
                     cli.Out.WriteLine($"  sent {Terminal.Safe(p.Path)} ({Sizes.Bytes(p.Bytes)})");
                 }
