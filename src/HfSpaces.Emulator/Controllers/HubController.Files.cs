@@ -58,7 +58,8 @@ public sealed partial class HubController
     public override async Task<ActionResult<CommitResult>> CommitSpaceFiles([FromQuery] string create_pr, [FromQuery] string hot_reload, Microsoft.AspNetCore.Http.IFormFile body, string @namespace, string repo, string revision, CancellationToken cancellationToken = default)
     {
         var caller = Caller;
-        var payload = await CommitPayload.ReadAsync(Request.Body, cancellationToken).ConfigureAwait(false);
+        var bytes = await Hosting.BoundedBody.ReadAsync(Request.Body, CommitPayload.MaxBytes, () => new State.HubError(413, $"The commit body is larger than {CommitPayload.MaxBytes / (1024 * 1024)} MB: upload large files through LFS"), cancellationToken).ConfigureAwait(false);
+        var payload = CommitPayload.Parse(bytes);
         var (id, url, pullRequest) = hub.Commit(caller, @namespace, repo, Path(revision), payload, create_pr is "1" or "true" or "True", HubUrl);
         var answer = new JsonObject { ["success"] = true, ["commitOid"] = id, ["commitUrl"] = url, ["hookOutput"] = string.Empty };
         if (pullRequest is not null)

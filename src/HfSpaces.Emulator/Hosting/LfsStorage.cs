@@ -51,22 +51,6 @@ internal static class LfsStorage
 
     private static bool Authorized(HttpContext context) => context.Request.Headers.Authorization.Count > 0;
 
-    /// <summary>The body, at most <paramref name="limit"/> bytes (a longer one is refused, not read on).</summary>
-    private static async Task<byte[]> BodyAsync(HttpContext context, long limit)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw HubError.BadRequest($"The upload is larger than the {limit} bytes announced");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static Task<byte[]> BodyAsync(HttpContext context, long limit) =>
+        BoundedBody.ReadAsync(context.Request.Body, limit, () => HubError.BadRequest($"The upload is larger than the {limit} bytes announced"), context.RequestAborted);
 }

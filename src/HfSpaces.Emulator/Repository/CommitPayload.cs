@@ -24,25 +24,7 @@ internal sealed record CommitPayload(string Summary, string? Description, string
 
     public sealed record DeleteFolder(string Path) : Operation(Path);
 
-    public static async Task<CommitPayload> ReadAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new HubError(413, $"The commit body is larger than {MaxBytes / (1024 * 1024)} MB: upload large files through LFS");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-    }
-
-    private static CommitPayload Parse(ReadOnlyMemory<byte> body)
+    public static CommitPayload Parse(ReadOnlyMemory<byte> body)
     {
         string? summary = null;
         string? description = null;
