@@ -44,7 +44,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
         return false;
     }
 
-    /// <summary>Standard output is a terminal: progress can redraw in place (deploy's live display).</summary>
+    /// <summary>Standard output is a terminal that understands ANSI cursor moves: progress can redraw in place (deploy's live display).</summary>
     public bool LiveDisplay { get; init; }
 
     /// <summary>Where bytes go (<c>files get</c> without <c>-o</c>): the process's standard output; null in tests, where they reach <see cref="Out"/> as UTF-8.</summary>

@@ -56,7 +56,8 @@ public static class HfSpacesCli
     public static CliContext ConsoleContext() => new(Console.Out, Console.Error, Console.In, options => new HfSpacesClient(options))
     {
         Interactive = !Console.IsInputRedirected,
-        LiveDisplay = !Console.IsOutputRedirected,
+        // A terminal that can move its cursor (not TERM=dumb): progress redraws in place.
+        LiveDisplay = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb",
         StandardOutput = Console.OpenStandardOutput,
         HiddenReader = ReadHidden,
         Colors = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),

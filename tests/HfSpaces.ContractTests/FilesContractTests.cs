@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -156,6 +157,41 @@ public sealed class FilesContractTests(HubServer hub) : ContractTest(hub)
 
         RequestAssert.Sent(Hub.SingleRequest(), "POST", "/api/spaces/alice/chat/commit/main", "create_pr=1");
         Assert.Equal(new Uri("https://huggingface.co/spaces/alice/chat/discussions/3"), commit.PullRequestUrl);
+    }
+
+    [Fact]
+    public async Task A_hot_reload_commit_says_so_in_the_query()
+    {
+        Hub.Reply("POST", "/api/spaces/alice/chat/commit/main", 200, """{"commitUrl":"https://huggingface.co/spaces/alice/chat/commit/9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","commitOid":"9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c"}""");
+
+        await Client.CommitAsync("alice/chat", [SpaceCommitOperation.Delete("old.py")], "Remove old.py", new SpaceCommitOptions { HotReload = true });
+
+        RequestAssert.Sent(Hub.SingleRequest(), "POST", "/api/spaces/alice/chat/commit/main", "hot_reload=1");
+    }
+
+    [Fact]
+    public async Task A_commit_that_writes_gitignore_sends_its_text_with_every_preupload_batch()
+    {
+        var files = Enumerable.Range(0, 257).Select(i => SpaceCommitOperation.Add($"f{i:000}.txt", "x"u8.ToArray())).Prepend(SpaceCommitOperation.Add(".gitignore", "*.pyc\n# cache\n"u8.ToArray())).ToList();
+        Hub.Reply("POST", "/api/spaces/alice/chat/preupload/main", 200, """{"files":[]}""");
+        Hub.Reply("POST", "/api/spaces/alice/chat/commit/main", 200, """{"commitUrl":"https://huggingface.co/spaces/alice/chat/commit/9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","commitOid":"9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c"}""");
+
+        await Client.CommitAsync("alice/chat", files, "Many files");
+
+        var preuploads = Hub.Requests().Where(r => r.Path.Contains("/preupload/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, preuploads.Count);
+        Assert.All(preuploads, r => Assert.Equal("*.pyc\n# cache\n", JsonDocument.Parse(r.Body!).RootElement.GetProperty("gitIgnore").GetString()));
+    }
+
+    [Fact]
+    public async Task A_commit_without_gitignore_sends_no_gitignore_field()
+    {
+        Hub.Reply("POST", "/api/spaces/alice/chat/preupload/main", 200, """{"files":[]}""");
+        Hub.Reply("POST", "/api/spaces/alice/chat/commit/main", 200, """{"commitUrl":"https://huggingface.co/spaces/alice/chat/commit/9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","commitOid":"9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c"}""");
+
+        await Client.CommitAsync("alice/chat", [SpaceCommitOperation.Add("src/.gitignore", "x"u8.ToArray())], "Nested rules");
+
+        Assert.False(JsonDocument.Parse(Hub.Requests()[0].Body!).RootElement.TryGetProperty("gitIgnore", out _));
     }
 
     [Fact]

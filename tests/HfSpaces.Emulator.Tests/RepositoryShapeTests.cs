@@ -199,6 +199,54 @@ public sealed class RepositoryShapeTests : IAsyncLifetime
             await answer.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Preupload_applies_the_gitignore_sent_along_or_else_the_revisions()
+    {
+        await Create("chat", "gradio");
+        await Commit("chat", Header("Rules"), FileLine(".gitignore", "# built\n*.pyc\n!keep.pyc\nbuild/\n/top.txt\ndocs/**/*.tmp\n"u8.ToArray()));
+        string[] paths = ["app.py", "a.pyc", "sub/b.pyc", "keep.pyc", "build/x.txt", "src/build/y.txt", "top.txt", "sub/top.txt", "docs/a/b/c.tmp", "docs/c.tmp", "build.txt"];
+
+        Assert.Equal(["a.pyc", "sub/b.pyc", "build/x.txt", "src/build/y.txt", "top.txt", "docs/a/b/c.tmp", "docs/c.tmp"], await Ignored(paths, gitIgnore: null));
+        Assert.Equal(["app.py"], await Ignored(paths, gitIgnore: "*.py\n"));
+
+        async Task<List<string>> Ignored(string[] files, string? gitIgnore)
+        {
+            var body = new System.Text.Json.Nodes.JsonObject { ["files"] = new System.Text.Json.Nodes.JsonArray([.. files.Select(f => new System.Text.Json.Nodes.JsonObject { ["path"] = f, ["sample"] = "eA==", ["size"] = 1 })]) };
+            if (gitIgnore is not null)
+            {
+                body["gitIgnore"] = gitIgnore;
+            }
+
+            using var answer = await Post("api/spaces/user/chat/preupload/main", body.ToJsonString());
+            return [.. JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("files").EnumerateArray()
+                .Where(f => f.GetProperty("shouldIgnore").GetBoolean()).Select(f => f.GetProperty("path").GetString()!)];
+        }
+    }
+
+    [Fact]
+    public async Task A_hot_reload_commit_of_python_files_keeps_a_running_gradio_space_running()
+    {
+        await Create("chat", "gradio");
+        await Commit("chat", Header("Add the app"), FileLine("app.py", "v1"u8.ToArray()));
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal("RUNNING", await Stage("chat"));
+
+        using var answer = await CommitWithQuery("chat", "?hot_reload=1", Header("Reload"), FileLine("app.py", "v2"u8.ToArray()), FileLine("lib/util.py", "x"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var id = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("commitOid").GetString()!;
+        var runtime = await Get("api/spaces/user/chat/runtime");
+        Assert.Equal("RUNNING", JsonDocument.Parse(runtime).RootElement.GetProperty("stage").GetString());
+        Assert.Contains($$"""
+            "hotReloading":{"status":"created","replicaStatuses":[["{{id[..8]}}-0","created"]]}
+            """.Trim(), runtime, StringComparison.Ordinal);
+
+        // A requirement is not Python code: it rebuilds, and the hot reload is over.
+        await CommitWithQuery("chat", "?hot_reload=1", Header("Deps"), FileLine("requirements.txt", "numpy"u8.ToArray()));
+        runtime = await Get("api/spaces/user/chat/runtime");
+        Assert.Equal("RUNNING_BUILDING", JsonDocument.Parse(runtime).RootElement.GetProperty("stage").GetString());
+        Assert.DoesNotContain("hotReloading", runtime, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("docker", "Dockerfile")]
     [InlineData("static", "index.html")]
@@ -260,10 +308,12 @@ public sealed class RepositoryShapeTests : IAsyncLifetime
     private static string FileLine(string path, byte[] content) =>
         $$$"""{"key":"file","value":{"path":"{{{path}}}","content":"{{{Convert.ToBase64String(content)}}}","encoding":"base64"}}""";
 
-    private async Task<HttpResponseMessage> Commit(string name, params string[] lines)
+    private Task<HttpResponseMessage> Commit(string name, params string[] lines) => CommitWithQuery(name, string.Empty, lines);
+
+    private async Task<HttpResponseMessage> CommitWithQuery(string name, string query, params string[] lines)
     {
         using var content = new StringContent(string.Join("\n", lines) + "\n", Encoding.UTF8, "application/x-ndjson");
-        return await _http.PostAsync($"api/spaces/user/{name}/commit/main", content);
+        return await _http.PostAsync($"api/spaces/user/{name}/commit/main{query}", content);
     }
 
     private async Task Create(string name, string sdk)

@@ -50,7 +50,7 @@ public sealed partial class HubController
 
             return (f.Path, sample, f.Size);
         }).ToList();
-        var modes = hub.Preupload(Caller, @namespace, repo, Path(revision), files);
+        var modes = hub.Preupload(Caller, @namespace, repo, Path(revision), files, body.GitIgnore);
         return Task.FromResult<ActionResult<PreuploadResponse>>(new OkObjectResult(new JsonObject { ["files"] = new JsonArray([.. modes]) }));
     }
 
@@ -60,7 +60,7 @@ public sealed partial class HubController
         var caller = Caller;
         var bytes = await Hosting.BoundedBody.ReadAsync(Request.Body, CommitPayload.MaxBytes, () => new State.HubError(413, $"The commit body is larger than {CommitPayload.MaxBytes / (1024 * 1024)} MB: upload large files through LFS"), cancellationToken).ConfigureAwait(false);
         var payload = CommitPayload.Parse(bytes);
-        var (id, url, pullRequest) = hub.Commit(caller, @namespace, repo, Path(revision), payload, create_pr is "1" or "true" or "True", HubUrl);
+        var (id, url, pullRequest) = hub.Commit(caller, @namespace, repo, Path(revision), payload, Flag(create_pr), Flag(hot_reload), HubUrl);
         var answer = new JsonObject { ["success"] = true, ["commitOid"] = id, ["commitUrl"] = url, ["hookOutput"] = string.Empty };
         if (pullRequest is not null)
         {
@@ -83,6 +83,9 @@ public sealed partial class HubController
         hub.LfsVerify(Caller, @namespace, repo, Required(body).Oid, body.Size);
         return Task.FromResult<ActionResult<EmptyObject>>(new ContentResult { Content = "{}", ContentType = "application/vnd.git-lfs+json", StatusCode = 200 });
     }
+
+    /// <summary>A query flag as the reference clients send it (<c>1</c>, or Python's <c>True</c>).</summary>
+    private static bool Flag(string? value) => value is "1" or "true" or "True";
 
     private ActionResult<ICollection<RepoTreeEntry>> TreePage(string ns, string repo, string revision, string? path, bool? recursive, bool? expand, string? cursor)
     {

@@ -144,6 +144,12 @@ internal static class HubJson
                 JsonSerializer.Serialize(writer, volumes, options);
             }
 
+            if (value.HotReloading is { } reload)
+            {
+                writer.WritePropertyName("hotReloading");
+                JsonSerializer.Serialize(writer, reload, options);
+            }
+
             writer.WriteEndObject();
         }
 

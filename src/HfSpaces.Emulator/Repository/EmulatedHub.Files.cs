@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json.Nodes;
 using HfSpaces.Emulator.Hosting;
 using HfSpaces.Emulator.Repository;
@@ -86,13 +87,16 @@ public sealed partial class EmulatedHub
         return (file.IsLfs ? [] : Content(file), commit.Id, file.Sha256 ?? file.BlobId, file.IsLfs, file.Size);
     });
 
-    internal List<JsonObject> Preupload(EmulatedAccount? caller, string ns, string repo, string revision, IReadOnlyList<(string Path, byte[] Sample, long Size)> files) => Locked(() =>
+    internal List<JsonObject> Preupload(EmulatedAccount? caller, string ns, string repo, string revision, IReadOnlyList<(string Path, byte[] Sample, long Size)> files, string? gitIgnore) => Locked(() =>
     {
         var commit = Writable(caller, ns, repo, "upload files to").Repository.Resolve(revision);
         if (files.Count > 256)
         {
             throw HubError.BadRequest($"At most 256 files per preupload call ({files.Count} given)");
         }
+
+        // The .gitignore the commit brings (its text, sent along) or else the one the revision has.
+        var ignore = new GitIgnore(gitIgnore ?? (commit.Files.TryGetValue(".gitignore", out var rules) ? Encoding.UTF8.GetString(Content(rules)) : null));
 
         return files.Select(f =>
         {
@@ -103,7 +107,7 @@ public sealed partial class EmulatedHub
             }
 
             var lfs = f.Size >= LfsThresholdBytes || Array.IndexOf(f.Sample, (byte)0) >= 0;
-            var mode = new JsonObject { ["path"] = f.Path, ["uploadMode"] = lfs ? "lfs" : "regular", ["shouldIgnore"] = false };
+            var mode = new JsonObject { ["path"] = f.Path, ["uploadMode"] = lfs ? "lfs" : "regular", ["shouldIgnore"] = ignore.Ignores(f.Path) };
             if (commit.Files.TryGetValue(f.Path, out var existing))
             {
                 mode["oid"] = existing.BlobId;
@@ -117,7 +121,7 @@ public sealed partial class EmulatedHub
     /// Applies a commit atomically: every operation or none. Regular files are stored by blob id, LFS files must have been
     /// uploaded (the batch API and its storage, <see cref="LfsBatch"/>) with the size named. A commit to <c>main</c> rebuilds the Space.
     /// </summary>
-    internal (string Id, string Url, string? PullRequestUrl) Commit(EmulatedAccount? caller, string ns, string repo, string revision, CommitPayload payload, bool createPullRequest, Uri hubUrl) => Locked(() =>
+    internal (string Id, string Url, string? PullRequestUrl) Commit(EmulatedAccount? caller, string ns, string repo, string revision, CommitPayload payload, bool createPullRequest, bool hotReload, Uri hubUrl) => Locked(() =>
     {
         var account = caller ?? throw HubError.Unauthorized();
         var space = Writable(account, ns, repo, "commit to");
@@ -170,12 +174,29 @@ public sealed partial class EmulatedHub
         if (branch == SpaceRepository.MainBranch)
         {
             space.LastModified = commit.At;
-            Rebuild(space, $"Commit {commit.Id[..7]} ({commit.Summary})");
+            if (hotReload && CanHotReload(space, changes))
+            {
+                // The running app reloads its Python files in place: no build, the same hardware, still RUNNING.
+                space.HotReloadStatus = "created";
+                space.RunLogs.Add((commit.At, $"Hot-reloading {string.Join(", ", changes.Select(c => c.Path))} from {commit.Id[..7]}"));
+            }
+            else
+            {
+                Rebuild(space, $"Commit {commit.Id[..7]} ({commit.Summary})");
+            }
         }
 
         var url = new Uri(hubUrl, $"spaces/{space.Id}/commit/{commit.Id}").ToString();
         return (commit.Id, url, pullRequest is { } n ? new Uri(hubUrl, $"spaces/{space.Id}/discussions/{n}").ToString() : null);
     });
+
+    /// <summary>
+    /// A hot reload (<c>hot_reload=1</c>) applies to a gradio Space that is running, not building, when the commit only
+    /// touches Python files; anything else (a requirement, a Dockerfile, a Space that is not up) rebuilds as usual.
+    /// </summary>
+    private static bool CanHotReload(EmulatedSpace space, IReadOnlyList<RepoChange> changes) =>
+        space.Sdk == "gradio" && space.Stage == "RUNNING" && space.Rebuild is null
+        && changes.All(c => c is not RepoChange.DeleteFolder && c.Path.EndsWith(".py", StringComparison.Ordinal));
 
     /// <summary>The first commit of a new Space: its README (with the SDK's front matter), plus the seed's files.</summary>
     private SpaceRepository NewRepository(string name, string sdk, IEnumerable<KeyValuePair<string, byte[]>> files, string author)

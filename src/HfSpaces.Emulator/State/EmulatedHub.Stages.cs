@@ -19,6 +19,7 @@ public sealed partial class EmulatedHub
     private void StartBuild(EmulatedSpace space, string hardware, string reason)
     {
         var now = _clock.GetUtcNow();
+        space.HotReloadStatus = null;
         if (space.IsStatic)
         {
             // Static Spaces are served as they are, without a build.
@@ -130,6 +131,9 @@ public sealed partial class EmulatedHub
             ErrorMessage = space.Stage.EndsWith("_ERROR", StringComparison.Ordinal) ? space.ErrorMessage : null,
             Domains = space.IsStatic ? null : [new SpaceDomain { Domain = $"{space.Namespace}-{space.Name}.hf.space".ToLowerInvariant(), Stage = "READY" }],
             Volumes = space.Volumes,
+            HotReloading = space.HotReloadStatus is { } reload
+                ? new SpaceHotReloading { Status = reload, ReplicaStatuses = [.. Enumerable.Range(0, space.Replicas ?? 1).Select(i => new List<string> { $"{space.Sha[..8]}-{i}", reload })] }
+                : null,
         };
     }
 }

@@ -71,6 +71,9 @@ internal sealed class EmulatedSpace(string @namespace, string name, string sdk, 
     /// <summary>The error text of an error stage (the runtime's <c>errorMessage</c>).</summary>
     public string? ErrorMessage { get; set; }
 
+    /// <summary>The runtime's <c>hotReloading.status</c> since a commit with <c>hot_reload=1</c> (<c>created</c>); null after a build.</summary>
+    public string? HotReloadStatus { get; set; }
+
     /// <summary>When set, the next build that completes fails with this message (BUILD_ERROR).</summary>
     public string? BreakNextBuild { get; set; }
 

@@ -11,6 +11,9 @@ public partial class HfSpacesClient
 {
     private const int PreuploadBatch = 256;
 
+    /// <summary>The largest <c>.gitignore</c> a commit sends along (its text goes inside the preupload's JSON).</summary>
+    private const int MaxGitIgnoreBytes = 1024 * 1024;
+
     /// <summary>
     /// Lists a Space's files and folders (<c>GET /api/spaces/{id}/tree/{revision}[/{path}]</c>), page by page as the
     /// sequence is read (the Hub's <c>Link: rel="next"</c>): a folder's children, or with <paramref name="recursive"/>
@@ -140,6 +143,9 @@ public partial class HfSpacesClient
         var adds = operations.OfType<SpaceCommitOperation.AddFile>().ToList();
         var modes = new Dictionary<string, string>(StringComparer.Ordinal);
         var ignored = new HashSet<string>(StringComparer.Ordinal);
+
+        // A commit that writes .gitignore sends its text, so the Hub decides what to leave out by the new rules, not the old.
+        var gitIgnore = adds.Find(a => a.Path == ".gitignore") is { } rules ? await GitIgnoreTextAsync(rules, cancellationToken).ConfigureAwait(false) : null;
         foreach (var batch in adds.Chunk(PreuploadBatch))
         {
             var files = new List<Wire.PreuploadFile>(batch.Length);
@@ -149,7 +155,7 @@ public partial class HfSpacesClient
                 progress?.Report(new SpaceTransferProgress { Path = add.Path, Phase = SpaceTransferPhase.Hashing, Bytes = add.Size, TotalBytes = add.Size });
             }
 
-            var info = Space(space).Preupload[revision].ToPostRequestInformation(new Wire.PreuploadRequest { Files = files });
+            var info = Space(space).Preupload[revision].ToPostRequestInformation(new Wire.PreuploadRequest { Files = files, GitIgnore = gitIgnore });
             var answer = await _connection.SendAsync(info, HubRequestOption.Preupload, static d => HubModels.Parse(HubConnection.Body(d), Wire.PreuploadResponse.CreateFromDiscriminatorValue), cancellationToken).ConfigureAwait(false);
             foreach (var mode in answer.Files ?? [])
             {
@@ -202,7 +208,11 @@ public partial class HfSpacesClient
     {
         var sizes = lines.OfType<CommitLine.File>().ToDictionary(f => f.Path, f => f.Size, StringComparer.Ordinal);
         var sent = progress is null ? null : new InlineProgress<(string Path, long Sent)>(p => progress.Report(new SpaceTransferProgress { Path = p.Path, Phase = SpaceTransferPhase.Uploading, Bytes = p.Sent, TotalBytes = sizes[p.Path] }));
-        var info = Space(space).Commit[revision].ToPostRequestInformation(Stream.Null, c => c.QueryParameters.CreatePr = options.CreatePullRequest ? "1" : null);
+        var info = Space(space).Commit[revision].ToPostRequestInformation(Stream.Null, c =>
+        {
+            c.QueryParameters.CreatePr = options.CreatePullRequest ? "1" : null;
+            c.QueryParameters.HotReload = options.HotReload ? "1" : null;
+        });
         var body = new ReplayableContent((stream, ct) => CommitWriter.WriteAsync(stream, message, options.Description, options.ParentCommit, lines, sent, ct), "application/x-ndjson");
         try
         {
@@ -232,6 +242,24 @@ public partial class HfSpacesClient
 
             throw HubErrors.StaleParent(refused, parent, head);
         }
+    }
+
+    /// <summary>The text of an added <c>.gitignore</c> (UTF-8), for the preupload's <c>gitIgnore</c>.</summary>
+    private static async Task<string> GitIgnoreTextAsync(SpaceCommitOperation.AddFile add, CancellationToken cancellationToken)
+    {
+        if (add.Size > MaxGitIgnoreBytes)
+        {
+            throw new ArgumentException($"The commit's .gitignore is {add.Size} bytes; its text is sent inside the preupload request, and HfSpaces sends at most {MaxGitIgnoreBytes} bytes of it.", "operations");
+        }
+
+        var text = new byte[add.Size];
+        var stream = add.Open();
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.ReadExactlyAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(text);
     }
 
     private static async Task<byte[]> SampleAsync(SpaceCommitOperation.AddFile add, CancellationToken cancellationToken)

@@ -95,7 +95,7 @@ public partial class HfSpacesClient
         var operations = plan.Changes.Select(c => c.Kind == SpaceSyncChangeKind.Delete
             ? SpaceCommitOperation.Delete(c.Path)
             : SpaceCommitOperation.AddFromFile(c.Path, c.LocalPath!));
-        return CommitAsync(plan.Space, operations, options.Message, new SpaceCommitOptions { Description = options.Description, ParentCommit = plan.BaseCommit, Revision = options.Revision }, progress, cancellationToken);
+        return CommitAsync(plan.Space, operations, options.Message, new SpaceCommitOptions { Description = options.Description, ParentCommit = plan.BaseCommit, Revision = options.Revision, HotReload = options.HotReload }, progress, cancellationToken);
     }
 
     /// <summary>The local file against the Space's: git blob ids for a regular file, SHA-256 for an LFS one; the size first.</summary>

@@ -30,6 +30,12 @@ public sealed class SpaceCommitOptions
 
     /// <summary>The branch to commit to. Default <c>main</c> (the one the Space runs: a commit to it rebuilds the Space).</summary>
     public string Revision { get; init; } = "main";
+
+    /// <summary>
+    /// Ask a running gradio Space to reload the changed Python files in place instead of rebuilding (the Hub's
+    /// <c>hot_reload=1</c>, experimental). <see cref="SpaceRuntime.HotReloading"/> reports how it went.
+    /// </summary>
+    public bool HotReload { get; init; }
 }
 
 /// <summary>What a download read (<see cref="HfSpacesClient.DownloadFileAsync"/>).</summary>

@@ -30,4 +30,7 @@ public sealed class SpaceSyncOptions
 
     /// <summary>The branch to compare with and commit to. Default <c>main</c>.</summary>
     public string Revision { get; init; } = "main";
+
+    /// <summary>Commit with <see cref="SpaceCommitOptions.HotReload"/>: a running gradio Space reloads its Python files without a rebuild.</summary>
+    public bool HotReload { get; init; }
 }

@@ -216,6 +216,51 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(ExitCodes.Success, code);
     }
 
+    [Fact]
+    public async Task On_a_terminal_the_upload_redraws_a_progress_bar_in_place()
+    {
+        await Run("create", "alice/chat", "--sdk", "gradio");
+        Write("app.py", "import gradio\n");
+        File.WriteAllBytes(Path.Combine(_app, "model.bin"), new byte[300_000]); // binary: through LFS
+        _emulator.AddFault(new HfSpaces.Emulator.Hosting.FaultRule { Method = "POST", PathPattern = "/spaces/alice/chat.git/info/lfs/objects/verify", Delay = TimeSpan.FromSeconds(1) });
+        _liveDisplay = true;
+
+        var (code, output, _) = await Run("deploy", "alice/chat", _app);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("2 to add, 0 to change, 0 to delete", output, StringComparison.Ordinal);
+        Assert.Contains("\u001b[?25l", output, StringComparison.Ordinal); // the cursor hidden while it redraws
+        Assert.Contains("\u001b[?25h", output, StringComparison.Ordinal); // and shown again
+        // The verify is held 1 s and the display refreshes every 100: the same frame is drawn again and again, each
+        // time after moving the cursor back up over the last one (in place, not scrolling).
+        Assert.True(System.Text.RegularExpressions.Regex.Count(output, "Uploading model\\.bin") >= 2, output);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(output, "\u001b\\[2A") >= 2, output);
+        var last = output[output.LastIndexOf("Uploaded", StringComparison.Ordinal)..];
+        Assert.Matches(@"^Uploaded\s+━+\s+100%\s+293\.0 KiB\s+00:00:00", System.Text.RegularExpressions.Regex.Replace(last, "\u001b\\[[0-9;?]*[A-Za-z]", string.Empty));
+        Assert.DoesNotContain("  sent app.py", output, StringComparison.Ordinal); // the piped lines are for pipes
+    }
+
+    [Fact]
+    public async Task Hot_reload_updates_a_running_gradio_space_without_a_rebuild()
+    {
+        Assert.Equal(ExitCodes.Success, (await Run("create", "alice/chat", "--sdk", "gradio")).Code);
+        Write("app.py", "print(1)\n");
+        Assert.Equal(ExitCodes.Success, (await Run("deploy", "alice/chat", _app, "--wait")).Code);
+        Write("app.py", "print(2)\n");
+
+        var (code, output, _) = await Run("deploy", "alice/chat", _app, "--hot-reload");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("9 B to send; a running gradio Space reloads Python files in place, otherwise it rebuilds once.", output, StringComparison.Ordinal);
+        using var client = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = _emulator.Endpoint, Token = Token, UseImplicitToken = false });
+        var runtime = await client.GetRuntimeAsync("alice/chat");
+        Assert.Equal(SpaceStage.Running, runtime.Stage);
+        Assert.Equal("created", runtime.HotReloading?.Status);
+        Assert.Equal("print(2)\n"u8.ToArray(), _emulator.Hub.FileContent("alice/chat", "app.py"));
+    }
+
+    private bool _liveDisplay;
+
     private async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         using var output = new StringWriter();
@@ -226,7 +271,10 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
             Token = Token,
             UseImplicitToken = false,
             MaxRetries = 0,
-        }));
+        }))
+        {
+            LiveDisplay = _liveDisplay,
+        };
         var code = await HfSpacesCli.RunAsync(args, cli);
         return (code, output.ToString(), error.ToString());
     }

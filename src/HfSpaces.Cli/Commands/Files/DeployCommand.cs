@@ -23,10 +23,11 @@ internal static class DeployCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask before committing." };
         var include = new Option<string[]>("--include") { Description = "Only files matching this glob (repeatable), e.g. '**/*.py'." };
         var ignore = new Option<string[]>("--ignore") { Description = "Leave out files matching this .gitignore line (repeatable), on top of the folder's .gitignore and .hfignore." };
+        var hotReload = new Option<bool>("--hot-reload") { Description = "Ask a running gradio Space to reload changed Python files in place instead of rebuilding (experimental on the Hub)." };
         var allowSecret = new Option<string[]>("--allow-secret-file") { Description = "Send this file although it looks like a credential (repeatable; a glob). Secrets belong in 'secrets set'." };
         var command = new Command("deploy", "Deploy a folder to a Space: send only the files that changed, in one commit (the Space rebuilds).")
         {
-            space, folder, message, delete, dryRun, wait, timeout, yes, include, ignore, allowSecret,
+            space, folder, message, delete, dryRun, wait, timeout, yes, include, ignore, allowSecret, hotReload,
         };
         command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
         {
@@ -39,6 +40,7 @@ internal static class DeployCommand
                 Include = parse.GetValue(include) ?? [],
                 Ignore = parse.GetValue(ignore) ?? [],
                 AllowCredentialFiles = parse.GetValue(allowSecret) ?? [],
+                HotReload = parse.GetValue(hotReload),
             };
             if (parse.GetValue(timeout) <= 0)
             {
@@ -58,7 +60,7 @@ internal static class DeployCommand
     internal static async Task<int> DeployAsync(CliContext cli, HfSpacesClient client, DeployDisplay display, SpaceId id, string dir, SpaceSyncOptions options, bool dryRun, bool yes, CancellationToken ct)
     {
         var plan = await client.PlanSyncAsync(id, dir, options, cancellationToken: ct).ConfigureAwait(false);
-        display.Plan(plan, dir);
+        display.Plan(plan, dir, options.HotReload);
         if (!plan.HasChanges)
         {
             display.NothingToDo(plan);

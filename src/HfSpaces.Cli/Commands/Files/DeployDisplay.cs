@@ -10,7 +10,7 @@ namespace HfSpaces.Cli.Commands.Files;
 /// </summary>
 internal sealed class DeployDisplay(CliContext cli, bool json)
 {
-    public void Plan(SpaceSyncPlan plan, string folder)
+    public void Plan(SpaceSyncPlan plan, string folder, bool hotReload)
     {
         if (json)
         {
@@ -42,7 +42,7 @@ internal sealed class DeployDisplay(CliContext cli, bool json)
             cli.Out.WriteLine($"    ignored {Terminal.Safe(ignored.Path)} ({Terminal.Safe(ignored.Reason)})");
         }
 
-        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Count(SpaceSyncChangeKind.Add)} to add, {plan.Count(SpaceSyncChangeKind.Change)} to change, {plan.Count(SpaceSyncChangeKind.Delete)} to delete, {plan.Unchanged} unchanged; {Sizes.Bytes(plan.BytesToSend)} to send; the Space rebuilds once."));
+        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Count(SpaceSyncChangeKind.Add)} to add, {plan.Count(SpaceSyncChangeKind.Change)} to change, {plan.Count(SpaceSyncChangeKind.Delete)} to delete, {plan.Unchanged} unchanged; {Sizes.Bytes(plan.BytesToSend)} to send; {(hotReload ? "a running gradio Space reloads Python files in place, otherwise it rebuilds once" : "the Space rebuilds once")}."));
     }
 
     /// <summary>Runs the upload, showing its progress; returns what <paramref name="upload"/> returns.</summary>
@@ -71,7 +71,7 @@ internal sealed class DeployDisplay(CliContext cli, bool json)
             })).ConfigureAwait(false);
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Out), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Detect });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Out), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes, ColorSystem = cli.Colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors });
         T result = default!;
         await console.Progress()
             .AutoClear(false)
