@@ -14,17 +14,29 @@ public static class ManifestExporter
 {
     private static readonly JsonWriterOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Reads the Spaces and returns the YAML text of their manifest. Planning it right away reports nothing to do.</summary>
-    public static async Task<string> ExportAsync(HfSpacesClient client, IEnumerable<SpaceId> spaces, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the Spaces and returns the YAML text of their manifest (planning it right away reports nothing to do); with <see cref="ManifestExportOptions.FilesFolder"/>
+    /// each Space's files are downloaded into a folder of its own below it (<c>{namespace}/{name}</c>) and the manifest
+    /// names it as the Space's <c>source:</c>, so the files match too.
+    /// </summary>
+    /// <exception cref="ArgumentException">A Space's files folder exists and is not empty (checked for all before anything is downloaded).</exception>
+    public static async Task<string> ExportAsync(HfSpacesClient client, IEnumerable<SpaceId> spaces, ManifestExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(spaces);
+        options ??= new ManifestExportOptions();
         var ids = spaces.Distinct().ToList();
+        var sources = FilesFolders(ids, options);
         var scheduler = new HubScheduler { CancelStartedItems = true }; // an export only reads
         var read = await scheduler.RunAsync(ids, (id, ct) => LiveSpace.ReadAsync(client, id, ct), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (read.FirstOrDefault(r => r.Status != ScheduledStatus.Succeeded) is { } failed)
         {
             throw failed.Error ?? new OperationCanceledException(cancellationToken);
+        }
+
+        foreach (var (id, folder) in sources)
+        {
+            await client.DownloadFolderAsync(id, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var yaml = new StringBuilder();
@@ -35,6 +47,11 @@ public static class ManifestExporter
             yaml.Append("  ").Append(Key(info.Id.ToString())).Append(":\n");
             Line(yaml, "sdk", info.Sdk?.ToString());
             Line(yaml, "visibility", info.Private switch { true => "private", false => "public", null => null });
+            if (sources.TryGetValue(info.Id, out var source))
+            {
+                Line(yaml, "source", Quote(Relative(options.ManifestFolder, source)));
+            }
+
             var hardware = runtime.RequestedHardware ?? runtime.Hardware;
             if (hardware is { } h)
             {
@@ -101,6 +118,37 @@ public static class ManifestExporter
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>Each Space's files folder, <c>{FilesFolder}/{namespace}/{name}</c>; refused when one already holds something.</summary>
+    private static Dictionary<SpaceId, string> FilesFolders(IReadOnlyList<SpaceId> ids, ManifestExportOptions options)
+    {
+        var folders = new Dictionary<SpaceId, string>();
+        if (options.FilesFolder is not { } root)
+        {
+            return folders;
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(root, nameof(options));
+        foreach (var id in ids)
+        {
+            var folder = Path.GetFullPath(Path.Combine(root, id.Namespace, id.Name));
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                throw new ArgumentException($"{folder} is not empty: the export writes each Space's files into a folder of its own and does not mix them with what is there. Choose another folder or empty it.", nameof(options));
+            }
+
+            folders[id] = folder;
+        }
+
+        return folders;
+    }
+
+    /// <summary>A folder as a manifest names it: relative to the manifest's folder, <c>/</c>-separated, <c>./</c> first.</summary>
+    private static string Relative(string? manifestFolder, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(manifestFolder ?? "."), folder).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? relative : "./" + relative;
     }
 
     private static void Line(StringBuilder yaml, string key, string? value)

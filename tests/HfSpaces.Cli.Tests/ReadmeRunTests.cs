@@ -97,6 +97,8 @@ public sealed class ReadmeRunTests : IAsyncLifetime
         Assert.Equal("sk-readme-value", _emulator.Hub.SecretValue("alice/demo", "OPENAI_API_KEY"));
         Assert.False(_emulator.Hub.Exists("alice/chat"));
         Assert.True(File.Exists(Path.Combine(_directory, "spaces.yaml")));
+        // export --with-files wrote acme/chat's files where its manifest's source: names them.
+        Assert.Equal(_emulator.Hub.FileContent("acme/chat", "README.md"), File.ReadAllBytes(Path.Combine(_directory, "acme", "chat", "README.md")));
         // deploy sent ./app, and files get read it back.
         Assert.Equal(File.ReadAllText(Path.Combine(_directory, "app", "app.py")), File.ReadAllText(Path.Combine(_directory, "app.copy.py")));
     }

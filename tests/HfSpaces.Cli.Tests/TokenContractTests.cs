@@ -32,7 +32,7 @@ public sealed class TokenContractTests
         using var client = hub.Client();
         using var cts = new CancellationTokenSource();
 
-        var export = ManifestExporter.ExportAsync(client, [SpaceId.Parse("alice/a")], cts.Token);
+        var export = ManifestExporter.ExportAsync(client, [SpaceId.Parse("alice/a")], cancellationToken: cts.Token);
         await hub.WaitForRequestsAsync(1);
         cts.Cancel();
 

@@ -99,6 +99,81 @@ public sealed class FilesContractTests(HubServer hub) : ContractTest(hub)
     }
 
     [Fact]
+    public async Task Download_folder_pins_the_commit_then_writes_each_file_of_its_tree()
+    {
+        const string Sha = "9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c";
+        Hub.Reply("GET", "/api/spaces/alice/chat/revision/main", 200, $$"""{"_id":"x","id":"alice/chat","sha":"{{Sha}}"}""");
+        Hub.Reply("GET", $"/api/spaces/alice/chat/tree/{Sha}", 200, """
+            [{"type":"file","oid":"d2c3a1b0e9f8d7c6b5a4f3e2d1c0b9a8f7e6d5c4","size":12,"path":"app.py"},
+             {"type":"directory","oid":"3f7c1a2b4d5e6f708192a3b4c5d6e7f801234567","size":0,"path":"src"},
+             {"type":"file","oid":"aa11bb22cc33dd44ee55ff66aa77bb88cc99dd00","size":3,"path":"src/util.py"}]
+            """);
+        Hub.Server.Given(Request.Create().WithPath($"/spaces/alice/chat/resolve/{Sha}/app.py").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("print('hi')\n"));
+        Hub.Server.Given(Request.Create().WithPath($"/spaces/alice/chat/resolve/{Sha}/src/util.py").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("x=1"));
+        var folder = Directory.CreateTempSubdirectory("hfspaces-snapshot-").FullName;
+        try
+        {
+            var done = await Client.DownloadFolderAsync("alice/chat", folder);
+
+            Assert.Equal(new SpaceFolderDownload { CommitId = Sha, Folder = folder, Files = 2, Bytes = 15 }, done);
+            Assert.Equal("print('hi')\n", File.ReadAllText(Path.Combine(folder, "app.py")));
+            Assert.Equal("x=1", File.ReadAllText(Path.Combine(folder, "src", "util.py")));
+            Assert.Equal(["app.py", "src/util.py"], Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+            Assert.Contains(Hub.Requests(), r => r.Path == $"/api/spaces/alice/chat/tree/{Sha}" && r.RawQuery?.TrimStart('?') == "recursive=true");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("../outside.py", "has an empty, '.' or '..' segment")]
+    [InlineData("/etc/cron.d/x", "is not a relative, /-separated path")]
+    [InlineData(".git/hooks/post-checkout", "is inside .git/")]
+    public async Task A_tree_path_that_would_land_outside_the_folder_is_refused_before_anything_is_written(string path, string rule)
+    {
+        const string Sha = "9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c";
+        Hub.Reply("GET", "/api/spaces/alice/chat/revision/main", 200, $$"""{"_id":"x","id":"alice/chat","sha":"{{Sha}}"}""");
+        Hub.Reply("GET", $"/api/spaces/alice/chat/tree/{Sha}", 200, $$"""[{"type":"file","oid":"d2c3a1b0e9f8d7c6b5a4f3e2d1c0b9a8f7e6d5c4","size":1,"path":"app.py"},{"type":"file","oid":"d2c3a1b0e9f8d7c6b5a4f3e2d1c0b9a8f7e6d5c4","size":1,"path":"{{path}}"}]""");
+        var parent = Directory.CreateTempSubdirectory("hfspaces-snapshot-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.DownloadFolderAsync("alice/chat", Path.Combine(parent, "space")));
+
+            Assert.Contains($"a tree entry is not a repository path: '{path}' {rule}", error.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
+            Assert.DoesNotContain(Hub.Requests(), r => r.Path.Contains("/resolve/", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_shorter_than_its_tree_entry_is_not_written()
+    {
+        const string Sha = "9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c";
+        Hub.Reply("GET", "/api/spaces/alice/chat/revision/main", 200, $$"""{"_id":"x","id":"alice/chat","sha":"{{Sha}}"}""");
+        Hub.Reply("GET", $"/api/spaces/alice/chat/tree/{Sha}", 200, """[{"type":"file","oid":"d2c3a1b0e9f8d7c6b5a4f3e2d1c0b9a8f7e6d5c4","size":100,"path":"app.py"}]""");
+        Hub.Server.Given(Request.Create().WithPath($"/spaces/alice/chat/resolve/{Sha}/app.py").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("cut"));
+        var folder = Directory.CreateTempSubdirectory("hfspaces-snapshot-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<HfSpacesException>(() => Client.DownloadFolderAsync("alice/chat", folder));
+
+            Assert.Equal($"GET /spaces/alice/chat/resolve/{Sha}/app.py sent 3 bytes where the Space's tree lists 100: the file was not written.", error.Message);
+            Assert.False(error.IsTransient);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Commit_asks_for_upload_modes_then_streams_the_ndjson_lines()
     {
         Hub.Reply("POST", "/api/spaces/alice/chat/preupload/main", 200, """{"files":[{"path":"app.py","uploadMode":"regular","shouldIgnore":false},{"path":"notes/a \"b\".txt","uploadMode":"regular","shouldIgnore":false}]}""");

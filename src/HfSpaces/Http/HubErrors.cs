@@ -103,6 +103,13 @@ internal static class HubErrors
         return new HfSpacesException($"{method} {path} failed: {what} ({Sanitize(e.Message).TrimEnd('.')}).", details, e) { Failure = HubFailure.Transport };
     }
 
+    /// <summary>A downloaded file whose length is not the one the tree listed (a cut or changed answer): it is not kept.</summary>
+    public static HfSpacesException DownloadMismatch(string path, long listed, long received)
+    {
+        var details = new HfSpacesErrorDetails { Method = "GET", Path = path, StatusCode = null, ErrorCode = null, ServerMessage = null, RequestId = null };
+        return new HfSpacesException(string.Create(CultureInfo.InvariantCulture, $"GET {Sanitize(path)} sent {received} bytes where the Space's tree lists {listed}: the file was not written."), details) { Failure = HubFailure.Unreadable };
+    }
+
     /// <summary>A commit refused because its parent is not the branch's head: the Hub's answer, and the head it has now.</summary>
     public static HfSpacesConflictException StaleParent(HfSpacesConflictException refused, string parent, string? head) =>
         new($"{refused.Message} The commit was based on {parent}, but the branch is at {head ?? "a newer commit"} now: someone else committed first; nothing was changed. Read the files again and commit on top of {head ?? "the new head"}.", refused.Details, refused)

@@ -12,6 +12,12 @@ internal static class FileModels
     public static SpaceFileInfo ToFile(Wire.RepoTreeEntry entry)
     {
         var path = string.IsNullOrEmpty(entry.Path) ? throw new FormatException("a tree entry has no 'path'") : entry.Path;
+        if (Repository.RepoPath.Invalid(path) is { } why)
+        {
+            // A path a download would write outside its folder (../, /etc/…) or into .git/ is refused as it is read.
+            throw new FormatException($"a tree entry is not a repository path: {why}");
+        }
+
         var isDirectory = entry.Type switch
         {
             "directory" => true,

@@ -50,3 +50,19 @@ public sealed record SpaceFileDownload
     /// <summary>Bytes written to the destination.</summary>
     public long Length { get; init; }
 }
+
+/// <summary>What <see cref="HfSpacesClient.DownloadFolderAsync"/> wrote.</summary>
+public sealed record SpaceFolderDownload
+{
+    /// <summary>The commit the files are from (the revision asked for, resolved before the first file).</summary>
+    public required string CommitId { get; init; }
+
+    /// <summary>The folder's full path.</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>Files written.</summary>
+    public int Files { get; init; }
+
+    /// <summary>Bytes written.</summary>
+    public long Bytes { get; init; }
+}

@@ -1,6 +1,6 @@
 namespace HfSpaces;
 
-/// <summary>How far a file of a commit or a sync has got: read to hash it, or sent to the Hub.</summary>
+/// <summary>How far a file of a commit, a sync or a download has got: read to hash it, sent to the Hub, or received.</summary>
 public sealed record SpaceTransferProgress
 {
     /// <summary>The file's path in the repository.</summary>
@@ -16,7 +16,7 @@ public sealed record SpaceTransferProgress
     public long TotalBytes { get; init; }
 }
 
-/// <summary>The phases of a file in a commit or sync.</summary>
+/// <summary>The phases of a file in a commit, a sync or a download.</summary>
 public enum SpaceTransferPhase
 {
     /// <summary>Read to compute its blob id and SHA-256 (sync), or its first bytes (commit).</summary>
@@ -24,4 +24,7 @@ public enum SpaceTransferPhase
 
     /// <summary>Sent to the Hub (in the commit, or to LFS storage).</summary>
     Uploading,
+
+    /// <summary>Received from the Hub (<see cref="HfSpacesClient.DownloadFolderAsync"/>).</summary>
+    Downloading,
 }

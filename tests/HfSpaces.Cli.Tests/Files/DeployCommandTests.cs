@@ -259,6 +259,41 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal("print(2)\n"u8.ToArray(), _emulator.Hub.FileContent("alice/chat", "app.py"));
     }
 
+    [Fact]
+    public async Task Export_with_files_downloads_each_space_and_plans_clean()
+    {
+        await Run("create", "alice/chat", "--sdk", "gradio");
+        Write("app.py", "import gradio\n");
+        File.WriteAllBytes(Path.Combine(_app, "weights.bin"), [0, 1, 2, 3]); // LFS: downloaded through the redirect
+        Assert.Equal(ExitCodes.Success, (await Run("deploy", "alice/chat", _app, "--wait")).Code);
+        var export = Path.Combine(_app, "..", Path.GetFileName(_app) + "-export");
+        try
+        {
+            var manifest = Path.Combine(export, "spaces.yaml");
+            Directory.CreateDirectory(export);
+
+            var (code, _, error) = await Run("export", "alice/chat", "-o", manifest, "--with-files", Path.Combine(export, "files"));
+
+            Assert.Equal(ExitCodes.Success, code);
+            Assert.Contains("Wrote the files of 1 Space(s) below ", error, StringComparison.Ordinal);
+            Assert.Contains("    source: \"./files/alice/chat\"\n", File.ReadAllText(manifest), StringComparison.Ordinal);
+            Assert.Equal("import gradio\n", File.ReadAllText(Path.Combine(export, "files", "alice", "chat", "app.py")));
+            Assert.Equal([0, 1, 2, 3], File.ReadAllBytes(Path.Combine(export, "files", "alice", "chat", "weights.bin")));
+            Assert.Equal(_emulator.Hub.FileContent("alice/chat", "README.md"), File.ReadAllBytes(Path.Combine(export, "files", "alice", "chat", "README.md")));
+            var (planned, output, _) = await Run("plan", "-f", manifest);
+            Assert.Equal((ExitCodes.Success, "alice/chat: no changes\nNo changes: 1 Space(s) match the manifest.\n"), (planned, output.ReplaceLineEndings("\n")));
+
+            // Exporting again into the same folder would mix two versions: refused, before anything is read or written.
+            (code, _, error) = await Run("export", "alice/chat", "-o", manifest, "--with-files", Path.Combine(export, "files"));
+            Assert.Equal(ExitCodes.Usage, code);
+            Assert.Contains("files/alice/chat is not empty: the export writes each Space's files into a folder of its own", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(export, recursive: true);
+        }
+    }
+
     private bool _liveDisplay;
 
     private async Task<(int Code, string Out, string Err)> Run(params string[] args)
