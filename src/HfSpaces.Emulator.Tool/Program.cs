@@ -1,70 +1,60 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using HfSpaces.Emulator;
 using HfSpaces.Emulator.State;
 
 // hf-spaces-emulator [--port 5000] [--user demo] [--token hf_emulator] [--space ID]... [--seed FILE]
-const string Usage = """
-    Usage: hf-spaces-emulator [--port N] [--user NAME] [--token TOKEN] [--space ID]... [--seed FILE]
-
-    The Hugging Face Hub's Space API on 127.0.0.1, in memory, for tests and demos.
-      --port N        the port to listen on (default 5000; 0 picks a free one)
-      --user NAME     the account to create (default demo); it owns NAME/demo and NAME/static-site
-      --token TOKEN   the token that authenticates it (default hf_emulator)
-      --space ID      one more running gradio Space, namespace/name (repeatable)
-      --seed FILE     accounts and Spaces from a JSON file, added to the above; see the HfSpaces.Emulator README
-      --help          this text
-    Ctrl+C or SIGTERM stops it.
-    """;
-
-if (args.Contains("--help") || args.Contains("-h"))
+var portOption = new Option<int>("--port")
 {
-    Console.WriteLine(Usage);
-    return 0;
+    Description = "The port to listen on (0 picks a free one).",
+    HelpName = "N",
+    DefaultValueFactory = _ => 5000,
+    CustomParser = r => int.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 65535
+        ? n
+        : Refuse<int>(r, $"--port '{r.Tokens[0].Value}' is not a port number (0 to 65535)."),
+};
+var userOption = new Option<string>("--user")
+{
+    Description = "The account to create; it owns NAME/demo and NAME/static-site.",
+    HelpName = "NAME",
+    DefaultValueFactory = _ => "demo",
+    CustomParser = r => r.Tokens[0].Value is var name && !name.Contains('/', StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(name)
+        ? name
+        : Refuse<string>(r, $"--user '{r.Tokens[0].Value}' is not an account name."),
+};
+var tokenOption = new Option<string>("--token") { Description = "The token that authenticates it.", HelpName = "TOKEN", DefaultValueFactory = _ => "hf_emulator" };
+var spaceOption = new Option<string[]>("--space")
+{
+    Description = "One more running gradio Space, namespace/name (repeatable).",
+    HelpName = "ID",
+    CustomParser = r => r.Tokens.Select(t => t.Value.Split('/') is [{ Length: > 0 }, { Length: > 0 }] ? t.Value : Refuse<string>(r, $"--space '{t.Value}' is not namespace/name.")).ToArray(),
+};
+var seedOption = new Option<string?>("--seed") { Description = "Accounts, Spaces and files from a JSON file, added to the above (see the HfSpaces.Emulator README).", HelpName = "FILE" };
+var root = new RootCommand("The Hugging Face Hub's Space API on 127.0.0.1, in memory, for tests and demos. Ctrl+C or SIGTERM stops it.")
+{
+    portOption, userOption, tokenOption, spaceOption, seedOption,
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // One line, as the CLI writes its usage errors.
+    return Fail($"{parsed.Errors[0].Message.TrimEnd('.')}. Run with --help.", 2);
 }
 
-var known = new[] { "--port", "--user", "--token", "--space", "--seed" };
-for (var i = 0; i < args.Length; i += 2)
+if (parsed.Action is not null)
 {
-    if (Array.IndexOf(known, args[i]) < 0)
-    {
-        return Fail($"unknown option '{args[i]}'. Run with --help.", 2);
-    }
-
-    if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-    {
-        return Fail($"{args[i]} needs a value. Run with --help.", 2);
-    }
+    return await parsed.InvokeAsync(); // --help, --version: the root itself has no action (it is the program below)
 }
 
-var portText = ArgValue("--port") ?? "5000";
-if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-{
-    return Fail($"--port '{portText}' is not a port number (0 to 65535).", 2);
-}
-
-var user = ArgValue("--user") ?? "demo";
-if (user.Contains('/', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(user))
-{
-    return Fail($"--user '{user}' is not an account name.", 2);
-}
-
+var port = parsed.GetValue(portOption);
+var user = parsed.GetValue(userOption)!;
 var spaces = new List<SpaceSeed> { new($"{user}/demo"), new($"{user}/static-site", Sdk: "static") };
-for (var i = 0; i < args.Length; i += 2)
-{
-    if (args[i] == "--space")
-    {
-        if (args[i + 1].Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
-        {
-            return Fail($"--space '{args[i + 1]}' is not namespace/name.", 2);
-        }
-
-        spaces.Add(new SpaceSeed(args[i + 1]));
-    }
-}
+spaces.AddRange((parsed.GetValue(spaceOption) ?? []).Select(id => new SpaceSeed(id)));
 
 EmulatorSeed? seed = null;
-if (ArgValue("--seed") is { } seedFile)
+if (parsed.GetValue(seedOption) is { } seedFile)
 {
     try
     {
@@ -76,7 +66,7 @@ if (ArgValue("--seed") is { } seedFile)
     }
 }
 
-var token = ArgValue("--token") ?? "hf_emulator";
+var token = parsed.GetValue(tokenOption)!;
 HfSpacesEmulator emulator;
 try
 {
@@ -119,10 +109,10 @@ await using (emulator)
 
 return 0;
 
-string? ArgValue(string name)
+static T Refuse<T>(ArgumentResult result, string message)
 {
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    result.AddError(message);
+    return default!;
 }
 
 static int Fail(string message, int code)

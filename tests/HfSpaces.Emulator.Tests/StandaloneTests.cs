@@ -90,12 +90,14 @@ public sealed class StandaloneTests
     }
 
     [Theory]
-    [InlineData(new[] { "--help" }, 0, "Usage: hf-spaces-emulator [--port N] [--user NAME] [--token TOKEN] [--space ID]... [--seed FILE]", "")]
-    [InlineData(new[] { "--space", "nonamespace" }, 2, "", "error: --space 'nonamespace' is not namespace/name.")]
+    [InlineData(new[] { "--help" }, 0, "Description:\n  The Hugging Face Hub's Space API on 127.0.0.1, in memory, for tests and demos.", "")]
+    [InlineData(new[] { "--space", "nonamespace" }, 2, "", "error: --space 'nonamespace' is not namespace/name. Run with --help.")]
     [InlineData(new[] { "--seed", "/nonexistent/seed.json" }, 2, "", "error: --seed: Could not find a part of the path '/nonexistent/seed.json'.")]
-    [InlineData(new[] { "--port", "abc" }, 2, "", "error: --port 'abc' is not a port number (0 to 65535).")]
-    [InlineData(new[] { "--prot", "5000" }, 2, "", "error: unknown option '--prot'. Run with --help.")]
-    [InlineData(new[] { "--user" }, 2, "", "error: --user needs a value. Run with --help.")]
+    [InlineData(new[] { "--port", "abc" }, 2, "", "error: --port 'abc' is not a port number (0 to 65535). Run with --help.")]
+    [InlineData(new[] { "--port", "70000" }, 2, "", "error: --port '70000' is not a port number (0 to 65535). Run with --help.")]
+    [InlineData(new[] { "--prot", "5000" }, 2, "", "error: Unrecognized command or argument '--prot'. Run with --help.")]
+    [InlineData(new[] { "--user" }, 2, "", "error: Required argument missing for option: '--user'. Run with --help.")]
+    [InlineData(new[] { "--user", "a/b" }, 2, "", "error: --user 'a/b' is not an account name. Run with --help.")]
     public async Task Its_command_line_has_usage_and_one_line_errors(string[] args, int exitCode, string output, string error)
     {
         using var process = StartTool(args);
