@@ -52,7 +52,7 @@ public static class ManifestExporter
                 Line(yaml, "source", Quote(Relative(options.ManifestFolder, source)));
             }
 
-            var hardware = runtime.RequestedHardware ?? runtime.Hardware;
+            var hardware = runtime.EffectiveHardware;
             if (hardware is { } h)
             {
                 Line(yaml, "hardware", h.ToString());

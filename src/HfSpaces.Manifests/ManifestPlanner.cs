@@ -123,7 +123,7 @@ public static class ManifestPlanner
             changes.Add(new PlannedChange { Kind = ChangeKind.DevMode, Key = null, Old = OnOff(runtime.DevMode), New = OnOff(devMode) });
         }
 
-        var liveHardware = runtime.RequestedHardware ?? runtime.Hardware;
+        var liveHardware = runtime.EffectiveHardware;
         var hardware = spec.Hardware ?? liveHardware;
         if (spec.Hardware is { } wanted && wanted != liveHardware)
         {

@@ -210,7 +210,7 @@ public sealed partial class EmulatedHub
     {
         var space = Writable(caller, ns, repo, "change the replicas of");
         NotStatic(space, "Static Spaces have no replicas");
-        if ((space.RequestedHardware ?? space.CurrentHardware) is null or "cpu-basic")
+        if (space.EffectiveHardware is null or "cpu-basic")
         {
             throw HubError.BadRequest("Replicas are only available on upgraded hardware");
         }

@@ -44,7 +44,7 @@ public sealed partial class EmulatedHub
     /// <summary>A commit to <c>main</c>: the Space rebuilds on the hardware it asked for.</summary>
     private void Rebuild(EmulatedSpace space, string reason)
     {
-        StartBuild(space, space.RequestedHardware ?? space.CurrentHardware ?? "cpu-basic", reason);
+        StartBuild(space, space.EffectiveHardware ?? "cpu-basic", reason);
     }
 
     /// <summary>Moves a building Space along BUILDING → APP_STARTING → RUNNING as time passes.</summary>

@@ -149,7 +149,7 @@ public sealed partial class EmulatedHub
         NotStatic(space, "Static Spaces do not sleep");
         var sleep = ValidSleep(seconds);
         // As on the Hub: cpu-basic Spaces always sleep after 48 h; the request succeeds and changes nothing.
-        if ((space.RequestedHardware ?? space.CurrentHardware) != "cpu-basic")
+        if (space.EffectiveHardware != "cpu-basic")
         {
             space.SleepSeconds = sleep;
         }
@@ -174,7 +174,7 @@ public sealed partial class EmulatedHub
         var space = Writable(caller, ns, repo, "restart");
         NotStatic(space, "Cannot restart a static Space");
         Advance(space);
-        StartBuild(space, space.RequestedHardware ?? space.CurrentHardware ?? "cpu-basic", factory ? "Factory reboot: rebuilding without cache" : "Restarting");
+        StartBuild(space, space.EffectiveHardware ?? "cpu-basic", factory ? "Factory reboot: rebuilding without cache" : "Restarting");
         return Snapshot(space, advance: false);
     });
 

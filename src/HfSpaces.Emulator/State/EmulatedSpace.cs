@@ -25,6 +25,9 @@ internal sealed class EmulatedSpace(string @namespace, string name, string sdk, 
 
     public string? RequestedHardware { get; set; }
 
+    /// <summary>The flavor it is on or moving to (requested, else current), as the Hub's rules read it.</summary>
+    public string? EffectiveHardware => RequestedHardware ?? CurrentHardware;
+
     /// <summary>gcTimeout in seconds; null = never sleeps.</summary>
     public int? SleepSeconds { get; set; }
 

@@ -63,7 +63,7 @@ public sealed class FleetOperation
 
     private static string? Static(SpaceInfo space) => space.Sdk == SpaceSdk.Static ? "a static Space has no runtime to change" : null;
 
-    private static SpaceHardware? Flavor(SpaceInfo space) => space.Runtime?.RequestedHardware ?? space.Runtime?.Hardware;
+    private static SpaceHardware? Flavor(SpaceInfo space) => space.Runtime?.EffectiveHardware;
 }
 
 /// <summary>What happened to one Space of a fleet operation.</summary>

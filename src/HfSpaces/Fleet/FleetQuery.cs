@@ -31,12 +31,12 @@ public sealed class FleetQuery
             return false;
         }
 
-        if (Hardware is { } pattern && (runtime?.RequestedHardware ?? runtime?.Hardware) is not { } flavor)
+        if (Hardware is { } pattern && runtime?.EffectiveHardware is not { } flavor)
         {
             return false;
         }
 
-        if (Hardware is { } hardware && !Glob(hardware, (runtime!.RequestedHardware ?? runtime.Hardware)!.Value.ToString()))
+        if (Hardware is { } hardware && !Glob(hardware, runtime!.EffectiveHardware!.Value.ToString()))
         {
             return false;
         }

@@ -18,6 +18,12 @@ public sealed record SpaceRuntime
     public SpaceHardware? RequestedHardware { get; init; }
 
     /// <summary>
+    /// The flavor the Space is on or is moving to: <see cref="RequestedHardware"/> when one is asked for, else
+    /// <see cref="Hardware"/> (what a bill, a plan or a sleep-time rule is about); null on static Spaces.
+    /// </summary>
+    public SpaceHardware? EffectiveHardware => RequestedHardware ?? Hardware;
+
+    /// <summary>
     /// Inactivity before the Space sleeps (<c>gcTimeout</c>); <see cref="Timeout.InfiniteTimeSpan"/> when the Hub reports
     /// -1, null when it reports none (static Spaces, or upgraded hardware that never sleeps).
     /// </summary>
