@@ -119,9 +119,11 @@ public static class ManifestReader
                     continue;
                 }
 
-                if (result.Any(s => s.Id == spaceId))
+                // YAML itself refuses the same key twice; two spellings of one Space differ only in case, which the
+                // Hub's names ignore (acme/Chat is acme/chat): both would be applied to one Space, each undoing the other.
+                if (result.FirstOrDefault(s => string.Equals(s.Id.ToString(), spaceId.ToString(), StringComparison.OrdinalIgnoreCase)) is { } first)
                 {
-                    Errors.Add($"{At(keyNode)}: {spaceId} is declared twice.");
+                    Errors.Add($"{At(keyNode)}: {spaceId} is {first.Id} again ({first.Location}): the Hub's names ignore case, so both are one Space. Declare it once.");
                     continue;
                 }
 

@@ -127,11 +127,21 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
-    public void A_space_declared_twice_is_refused()
+    public void The_same_key_twice_is_invalid_yaml_at_its_position()
     {
         var error = Assert.Throws<ManifestException>(() => ManifestReader.Parse("spaces:\n  acme/chat: {}\n  acme/chat: {}\n"));
 
-        Assert.StartsWith("spaces.yaml:3:3: not valid YAML: Duplicate key", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("spaces.yaml:3:3: not valid YAML: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_space_spelled_twice_in_another_case_is_refused_naming_both_places()
+    {
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.Parse("spaces:\n  acme/chat: {}\n  acme/docs: {}\n  Acme/Chat: { hardware: t4-small }\n"));
+
+        Assert.Equal(
+            ["spaces.yaml:4:3: Acme/Chat is acme/chat again (spaces.yaml:2:3): the Hub's names ignore case, so both are one Space. Declare it once."],
+            error.Errors);
     }
 
     [Fact]
