@@ -68,6 +68,9 @@ public partial class HfSpacesClient : IDisposable
     /// </summary>
     public virtual TimeSpan RateLimitResetsIn => _connection?.Gate?.Remaining ?? TimeSpan.Zero; // a mock has no connection
 
+    /// <summary>The client's rate-limit gate (tests observe the calls it holds).</summary>
+    internal Resilience.RateLimitGate? Gate => _connection?.Gate;
+
     /// <summary>Releases the connection pool if the client created it.</summary>
     public void Dispose()
     {

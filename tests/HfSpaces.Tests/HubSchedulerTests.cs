@@ -6,22 +6,29 @@ namespace HfSpaces.Tests;
 public sealed class HubSchedulerTests
 {
     [Fact]
-    public async Task Runs_at_most_max_parallel_at_once_and_reports_every_item_in_order()
+    public async Task Runs_exactly_max_parallel_at_once_and_reports_every_item_in_order()
     {
         var running = 0;
         var peak = 0;
+        var threeAtOnce = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var scheduler = new HubScheduler(maxParallel: 3);
 
         var results = await scheduler.RunAsync(Enumerable.Range(0, 20), async (i, _) =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref peak, now);
-            await Task.Delay(5);
+            if (now == 3)
+            {
+                threeAtOnce.TrySetResult();
+            }
+
+            // The first items hold until three run at the same time: run one by one, this would never end (the timeout fails it).
+            await threeAtOnce.Task.WaitAsync(TimeSpan.FromSeconds(10));
             Interlocked.Decrement(ref running);
             return i * 10;
         });
 
-        Assert.InRange(peak, 1, 3);
+        Assert.Equal(3, peak); // three at once, and never a fourth
         Assert.Equal(Enumerable.Range(0, 20).Select(i => i * 10), results.Select(r => r.Value));
         Assert.All(results, r => Assert.Equal(ScheduledStatus.Succeeded, r.Status));
     }
@@ -43,18 +50,29 @@ public sealed class HubSchedulerTests
         var calls = 0;
         var scheduler = new HubScheduler(1, clock);
 
-        var run = scheduler.RunAsync([1], (_, _) => Interlocked.Increment(ref calls) == 1 ? throw Error(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30)) : Task.FromResult("done"));
-        while (calls == 0)
+        var calledAt = new List<DateTimeOffset>();
+        var run = scheduler.RunAsync([1], (_, _) =>
         {
-            await Task.Delay(5);
+            lock (calledAt)
+            {
+                calledAt.Add(clock.GetUtcNow());
+            }
+
+            return Interlocked.Increment(ref calls) == 1 ? throw Error(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30)) : Task.FromResult("done");
+        });
+
+        // Fake time moves a second at a time until the run ends; the second call must come 30 of them after the first.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!run.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1);
+            timeout.Token.ThrowIfCancellationRequested();
         }
 
-        await Task.Delay(50);
-        Assert.Equal(1, calls); // waiting, not hammering
-        clock.Advance(TimeSpan.FromSeconds(30));
         var result = Assert.Single(await run);
-
         Assert.Equal((ScheduledStatus.Succeeded, "done", 1, 2), (result.Status, result.Value, result.RateLimitWaits, calls));
+        Assert.True(calledAt[1] - calledAt[0] >= TimeSpan.FromSeconds(30), $"called again after {calledAt[1] - calledAt[0]}"); // waited what the Hub asked, not hammering
     }
 
     [Fact]

@@ -22,10 +22,9 @@ public sealed class RateLimitGateTests
         });
 
         var a = client.GetRuntimeAsync("alice/a");
-        await WaitUntil(() => server.Requests.Count == 1);
-        await Task.Delay(100); // let the 429 close the gate
+        await WaitUntil(() => client.RateLimitResetsIn > TimeSpan.Zero); // the 429 closed the gate
         var others = Enumerable.Range(0, 4).Select(i => client.GetRuntimeAsync($"alice/b{i}")).ToArray();
-        await Task.Delay(300);
+        await WaitUntil(() => client.Gate!.Waiting == 4); // the four others are held at the gate (a waits out its Retry-After), on the fake clock
 
         Assert.Single(server.Requests); // nobody else was sent while the budget is spent
         Assert.False(a.IsCompleted);

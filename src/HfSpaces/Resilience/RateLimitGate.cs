@@ -13,6 +13,10 @@ internal sealed class RateLimitGate(TimeProvider clock)
 {
     /// <summary>UTC ticks of the moment the gate opens; 0 = open.</summary>
     private long _opensAt;
+    private int _waiting;
+
+    /// <summary>Calls held at the gate right now (what a test waits on instead of sleeping).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>How long until the gate opens; zero when open.</summary>
     public TimeSpan Remaining
@@ -49,7 +53,15 @@ internal sealed class RateLimitGate(TimeProvider clock)
                 throw HubErrors.NotSent(request, left);
             }
 
-            await Task.Delay(left, clock, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await Task.Delay(left, clock, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
         }
     }
 
