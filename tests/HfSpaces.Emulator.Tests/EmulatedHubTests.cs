@@ -1,4 +1,5 @@
 using HfSpaces.Emulator.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Emulator.Tests;
 
@@ -6,7 +7,7 @@ namespace HfSpaces.Emulator.Tests;
 public sealed class EmulatedHubTests
 {
     private static readonly StageTimings Timings = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5));
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
     private readonly EmulatedHub _hub;
     private readonly EmulatedAccount _alice;
     private readonly EmulatedAccount _bob;

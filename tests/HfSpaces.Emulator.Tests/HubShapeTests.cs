@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using HfSpaces.Emulator.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Emulator.Tests;
 
@@ -14,7 +15,7 @@ public sealed partial class HubShapeTests : IAsyncLifetime
 {
     /// <summary>The instant of the recordings, so dates compare byte for byte.</summary>
     private static readonly DateTimeOffset Recorded = DateTimeOffset.Parse("2025-03-07T12:24:18.657Z", System.Globalization.CultureInfo.InvariantCulture);
-    private readonly ManualClock _clock = new(Recorded);
+    private readonly FakeTimeProvider _clock = new(Recorded);
     private HfSpacesEmulator _emulator = null!;
     private HttpClient _http = null!;
 

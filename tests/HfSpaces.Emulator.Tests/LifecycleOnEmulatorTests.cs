@@ -1,4 +1,5 @@
 using HfSpaces.Emulator.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Emulator.Tests;
 
@@ -6,7 +7,7 @@ namespace HfSpaces.Emulator.Tests;
 public sealed class LifecycleOnEmulatorTests : IAsyncLifetime
 {
     private const string Token = "hf_alice_emulator";
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
     private HfSpacesEmulator _emulator = null!;
     private HfSpacesClient _client = null!;
 

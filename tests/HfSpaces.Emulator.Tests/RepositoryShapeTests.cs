@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HfSpaces.Emulator.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Emulator.Tests;
 
@@ -14,7 +15,7 @@ namespace HfSpaces.Emulator.Tests;
 /// </summary>
 public sealed class RepositoryShapeTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(DateTimeOffset.Parse("2025-03-07T12:24:18.657Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-03-07T12:24:18.657Z", System.Globalization.CultureInfo.InvariantCulture));
     private HfSpacesEmulator _emulator = null!;
     private HttpClient _http = null!;
 

@@ -1,12 +1,13 @@
 using System.Text;
 using HfSpaces.Emulator.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HfSpaces.Emulator.Tests;
 
 /// <summary>A local folder synced to a Space through the SDK on the emulator: the plan, only what changed sent, ignore rules, credentials refused.</summary>
 public sealed class SyncOnEmulatorTests : IAsyncLifetime, IDisposable
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Directory.CreateTempSubdirectory("hfspaces-sync-").FullName;
     private HfSpacesEmulator _emulator = null!;
     private HfSpacesClient _client = null!;
