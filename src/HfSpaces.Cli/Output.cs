@@ -19,7 +19,7 @@ internal static class Output
             ("stage", cli.Stage(runtime.Stage)),
             ("hardware", runtime.Hardware?.ToString() ?? "-"),
             ("requested", runtime.RequestedHardware?.ToString() ?? "-"),
-            ("sleep time", SleepTime(runtime.SleepTime)),
+            ("sleep time", Format.SleepTime(runtime.SleepTime)),
             ("storage", runtime.Storage?.ToString() ?? "-"),
             ("dev mode", runtime.DevMode ? "on" : "off"),
             ("replicas", runtime.Replicas is { } r ? $"{(r.IsAuto ? "auto" : r.Requested?.ToString(CultureInfo.InvariantCulture) ?? "-")} requested, {r.Current?.ToString(CultureInfo.InvariantCulture) ?? "-"} running" : "-"),
@@ -43,13 +43,6 @@ internal static class Output
 
     /// <summary>Seconds, -1 for never, null when not reported.</summary>
     public static long? SleepSeconds(TimeSpan? sleep) => sleep is { } s ? (s == Timeout.InfiniteTimeSpan ? -1 : (long)s.TotalSeconds) : null;
-
-    public static string SleepTime(TimeSpan? sleep) => sleep switch
-    {
-        null => "never (not reported)",
-        { } s when s == Timeout.InfiniteTimeSpan => "never",
-        { } s => s.TotalSeconds % 3600 == 0 ? $"{s.TotalHours:0} h" : s.TotalSeconds % 60 == 0 ? $"{s.TotalMinutes:0} min" : $"{s.TotalSeconds:0} s",
-    };
 
     public static void Table(CliContext cli, IReadOnlyList<(string Key, string Value)> rows)
     {

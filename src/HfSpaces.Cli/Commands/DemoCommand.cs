@@ -54,8 +54,8 @@ internal static class DemoCommand
                 var flavor = RuntimeCommands.ParseFlavor(parse.GetValue(hardware) ?? SpaceHardware.Values.CpuBasic, force: false);
                 var where = client.Endpoint.Host == "huggingface.co" ? "the Hub (huggingface.co)" : client.Endpoint.ToString();
                 var before = await client.GetRuntimeAsync(id, ct).ConfigureAwait(false);
-                var original = before.RequestedHardware ?? before.Hardware;
-                cli.Out.WriteLine($"The demo will change {id} on {where}: request {flavor}{(flavor.PricePerHourUsd is > 0 ? $" (billed, ${flavor.PricePerHourUsd.Value.ToString("0.00", CultureInfo.InvariantCulture)}/h)" : string.Empty)}, set its sleep time, add and remove a secret and a variable, pause and restart it{(parse.GetValue(duplicateTo) is { } d ? $", duplicate it to {d}" : string.Empty)}. At the end it puts back its hardware ({original?.ToString() ?? "none"}), sleep time ({Output.SleepTime(before.SleepTime)}) and stage.");
+                var original = before.EffectiveHardware;
+                cli.Out.WriteLine($"The demo will change {id} on {where}: request {flavor}{(flavor.PricePerHourUsd is > 0 ? $" (billed, {Format.PerHour(flavor.PricePerHourUsd)})" : string.Empty)}, set its sleep time, add and remove a secret and a variable, pause and restart it{(parse.GetValue(duplicateTo) is { } d ? $", duplicate it to {d}" : string.Empty)}. At the end it puts back its hardware ({original?.ToString() ?? "none"}), sleep time ({Format.SleepTime(before.SleepTime)}) and stage.");
                 if (!await cli.ConfirmAsync(
                     parse.GetValue(yes),
                     "Go on?",
@@ -118,7 +118,7 @@ internal static class DemoCommand
                 await client.PauseAsync(space).ConfigureAwait(false);
             }
 
-            cli.Out.WriteLine($"Restored {space}: {original?.ToString() ?? "no hardware"}, sleeps after {Output.SleepTime(before.SleepTime)}{(before.Stage == SpaceStage.Paused ? ", paused" : string.Empty)}.");
+            cli.Out.WriteLine($"Restored {space}: {original?.ToString() ?? "no hardware"}, sleeps after {Format.SleepTime(before.SleepTime)}{(before.Stage == SpaceStage.Paused ? ", paused" : string.Empty)}.");
         }
         catch (HfSpacesException e)
         {
@@ -169,11 +169,11 @@ internal static class DemoCommand
         }
 
         var runtime = await client.GetRuntimeAsync(space, ct).ConfigureAwait(false);
-        Step($"runtime of {space}: {cli.Stage(runtime.Stage)} on {runtime.Hardware?.ToString() ?? "no hardware"}, sleeps after {Output.SleepTime(runtime.SleepTime)}");
+        Step($"runtime of {space}: {cli.Stage(runtime.Stage)} on {runtime.Hardware?.ToString() ?? "no hardware"}, sleeps after {Format.SleepTime(runtime.SleepTime)}");
 
         var catalog = await client.ListHardwareAsync(ct).ConfigureAwait(false);
         var cheapestGpu = catalog.Where(h => h.Accelerator is not null && h.UnitCostUsd > 0).MinBy(h => h.UnitCostUsd);
-        Step($"hardware catalog: {catalog.Count} flavors{(cheapestGpu is null ? string.Empty : $"; cheapest GPU {cheapestGpu.Name} ({cheapestGpu.Accelerator!.Model}, ${(cheapestGpu.UnitCostUsd * 60)?.ToString("0.00", CultureInfo.InvariantCulture)}/h)")}");
+        Step($"hardware catalog: {catalog.Count} flavors{(cheapestGpu is null ? string.Empty : $"; cheapest GPU {cheapestGpu.Name} ({cheapestGpu.Accelerator!.Model}, {Format.PerHour(cheapestGpu.UnitCostUsd * 60)})")}");
 
         var hardware = RuntimeCommands.ParseFlavor(flavor, force: false);
         runtime = await client.RequestHardwareAsync(space, hardware, TimeSpan.FromHours(1), ct).ConfigureAwait(false);
@@ -184,7 +184,7 @@ internal static class DemoCommand
         Detail($"{cli.Stage(runtime.Stage)} on {runtime.Hardware}");
 
         runtime = await client.SetSleepTimeAsync(space, TimeSpan.FromHours(2), ct).ConfigureAwait(false);
-        Step($"sleep time set; the Hub reports {Output.SleepTime(runtime.SleepTime)}{(runtime.Hardware == SpaceHardware.CpuBasic ? " (fixed on cpu-basic)" : string.Empty)}");
+        Step($"sleep time set; the Hub reports {Format.SleepTime(runtime.SleepTime)}{(runtime.Hardware == SpaceHardware.CpuBasic ? " (fixed on cpu-basic)" : string.Empty)}");
 
         await client.SetSecretAsync(space, "DEMO_API_KEY", "sk-demo-" + Guid.NewGuid().ToString("N"), "set by hf-spaces demo", ct).ConfigureAwait(false);
         await client.SetVariableAsync(space, "DEMO_MODEL_ID", "gpt2", "set by hf-spaces demo", ct).ConfigureAwait(false);

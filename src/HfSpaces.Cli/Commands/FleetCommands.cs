@@ -89,9 +89,9 @@ internal static class FleetCommands
                 s.Id.ToString(),
                 s.Runtime?.Stage.ToString() ?? "-",
                 Flavor(s)?.ToString() ?? "-",
-                s.Runtime is { } r && Flavor(s) is not null ? Output.SleepTime(r.SleepTime) : "-",
-                Flavor(s)?.PricePerHourUsd is { } usd ? usd.ToString("0.00", CultureInfo.InvariantCulture) : "-",
-                s.LastModified?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
+                s.Runtime is { } r && Flavor(s) is not null ? Format.SleepTime(r.SleepTime) : "-",
+                Flavor(s)?.PricePerHourUsd is { } usd ? Format.Amount(usd) : "-",
+                Format.Date(s.LastModified),
             }));
             cli.Out.WriteLine($"{spaces.Count} Space(s).");
             return ExitCodes.Success;
@@ -118,11 +118,11 @@ internal static class FleetCommands
                 return ExitCodes.Success;
             }
 
-            Output.Columns(cli, ["hardware", "running", "$/h"], cost.ByHardware.Select(h => new[] { h.Hardware.ToString(), h.Spaces.ToString(CultureInfo.InvariantCulture), Usd(h.PerHour) }));
-            cli.Out.WriteLine($"Running now: {Usd(cost.PerHour)}/h, ~ {Usd(cost.PerMonthIfNeverSleeping)}/month if nothing sleeps (list prices).");
+            Output.Columns(cli, ["hardware", "running", "$/h"], cost.ByHardware.Select(h => new[] { h.Hardware.ToString(), h.Spaces.ToString(CultureInfo.InvariantCulture), Format.Usd(h.PerHour) }));
+            cli.Out.WriteLine($"Running now: {Format.Usd(cost.PerHour)}/h, ~ {Format.Usd(cost.PerMonthIfNeverSleeping)}/month if nothing sleeps (list prices).");
             if (cost.NeverSleeping.Count > 0)
             {
-                cli.Out.WriteLine($"Never sleeping ({cost.NeverSleeping.Count}): " + string.Join(", ", cost.NeverSleeping.Select(n => $"{n.Id} ({Usd(n.PerHour)}/h)")));
+                cli.Out.WriteLine($"Never sleeping ({cost.NeverSleeping.Count}): " + string.Join(", ", cost.NeverSleeping.Select(n => $"{n.Id} ({Format.PerHour(n.PerHour)})")));
             }
 
             if (cost.UnpricedHardware.Count > 0)
@@ -233,7 +233,6 @@ internal static class FleetCommands
             : $"{action.Name}: {done} done, {failed} failed, {skipped} skipped{(notStarted > 0 ? $", {notStarted} not started (cancelled)" : string.Empty)}.");
     }
 
-    private static SpaceHardware? Flavor(SpaceInfo space) => space.Runtime?.RequestedHardware ?? space.Runtime?.Hardware;
+    private static SpaceHardware? Flavor(SpaceInfo space) => space.Runtime?.EffectiveHardware;
 
-    private static string Usd(decimal value) => "$" + value.ToString(value >= 1000 ? "#,0" : "0.00", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ internal static class KeyValueCommands
             else
             {
                 Output.Columns(cli, ["key", "description", "updated"], secrets.Values.OrderBy(s => s.Key, StringComparer.Ordinal)
-                    .Select(s => new[] { s.Key, s.Description ?? "-", Date(s.UpdatedAt) }));
+                    .Select(s => new[] { s.Key, s.Description ?? "-", Format.Date(s.UpdatedAt) }));
             }
 
             return ExitCodes.Success;
@@ -145,7 +145,7 @@ internal static class KeyValueCommands
         }
 
         Output.Columns(cli, ["key", "value", "description", "updated"], variables.Values.OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new[] { v.Key, v.Value, v.Description ?? "-", Date(v.UpdatedAt) }));
+            .Select(v => new[] { v.Key, v.Value, v.Description ?? "-", Format.Date(v.UpdatedAt) }));
     }
 
     private static void Done(CliContext cli, bool json, string text, JsonObject result)
@@ -160,5 +160,4 @@ internal static class KeyValueCommands
         }
     }
 
-    private static string Date(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
 }

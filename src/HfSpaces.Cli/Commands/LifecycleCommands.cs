@@ -41,8 +41,8 @@ internal static class LifecycleCommands
                 ("visibility", info.Private switch { true => "private", false => "public", null => "-" }),
                 ("gated", info.Gated?.ToString().ToLowerInvariant() ?? "-"),
                 ("likes", info.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"),
-                ("created", Date(info.CreatedAt)),
-                ("modified", Date(info.LastModified)),
+                ("created", Format.Date(info.CreatedAt)),
+                ("modified", Format.Date(info.LastModified)),
                 ("tags", info.Tags is { Count: > 0 } tags ? string.Join(", ", tags) : "-"),
                 ("stage", info.Runtime is { } r ? cli.Stage(r.Stage) : "-"),
                 ("hardware", info.Runtime?.Hardware?.ToString() ?? "-"),
@@ -97,8 +97,8 @@ internal static class LifecycleCommands
             {
                 string[] common = [s.Id.ToString(), s.Sdk?.ToString() ?? "-", s.Private is true ? "private" : "public", s.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"];
                 return withRuntime
-                    ? [.. common, s.Runtime?.Stage.ToString() ?? "-", s.Runtime?.Hardware?.ToString() ?? "-", Date(s.LastModified)]
-                    : [.. common, Date(s.CreatedAt)];
+                    ? [.. common, s.Runtime?.Stage.ToString() ?? "-", s.Runtime?.Hardware?.ToString() ?? "-", Format.Date(s.LastModified)]
+                    : [.. common, Format.Date(s.CreatedAt)];
             }));
             return ExitCodes.Success;
         }));
@@ -207,7 +207,7 @@ internal static class LifecycleCommands
 
             Output.Table(cli, [
                 ("remaining", $"{Seconds(quota.Remaining)} of {Seconds(quota.Base)}"),
-                ("resets", quota.ResetsAt is { } at ? Date(at) : "-"),
+                ("resets", quota.ResetsAt is { } at ? Format.Date(at) : "-"),
             ]);
             return ExitCodes.Success;
         }));
@@ -276,7 +276,6 @@ internal static class LifecycleCommands
         ("tags", info.Tags is { } tags ? Json.Strings(tags) : null),
         ("runtime", info.Runtime is { } r ? Output.ToJson(info.Id, r) : null));
 
-    private static string Date(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds % 60 == 0 ? $"{value.TotalMinutes:0} min" : $"{value.TotalSeconds:0.#} s";
 }

@@ -31,7 +31,7 @@ internal static class LogsCommand
                 else
                 {
                     var text = Terminal.Safe(line.Text);
-                    cli.Out.WriteLine(line.Timestamp is { } at ? $"{at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}  {text}" : text);
+                    cli.Out.WriteLine(line.Timestamp is { } at ? $"{Format.Timestamp(at)}  {text}" : text);
                 }
             }
 

@@ -252,9 +252,7 @@ internal static class ManifestCommands
     /// <summary>"+$0.60/h, ~ +$432/month if never sleeping" from the list prices the SDK carries.</summary>
     internal static string Cost(decimal hourly) => hourly == 0
         ? string.Empty
-        : $" Cost: {Signed(hourly)}/h, ~ {Signed(hourly * 720)}/month if never sleeping (list prices).";
-
-    private static string Signed(decimal usd) => (usd < 0 ? "-$" : "+$") + Math.Abs(usd).ToString(Math.Abs(usd) >= 100 ? "#,0" : "0.00", CultureInfo.InvariantCulture);
+        : $" Cost: {Format.SignedUsd(hourly)}/h, ~ {Format.SignedUsd(hourly * 720)}/month if never sleeping (list prices).";
 
     internal static string Describe(PlannedChange change) => change.Kind switch
     {

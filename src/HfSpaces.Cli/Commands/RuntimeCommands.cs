@@ -72,7 +72,7 @@ internal static class RuntimeCommands
                 h.Cpu ?? "-",
                 h.Ram ?? "-",
                 h.Accelerator is { } a ? $"{a.Quantity}x {a.Model} {a.Vram}" : "-",
-                h.UnitCostUsd is { } usd ? $"${(usd * 60).ToString("0.00", CultureInfo.InvariantCulture)}/h" : "-",
+                Format.PerHour(h.UnitCostUsd * 60),
             }));
             return ExitCodes.Success;
         }));
@@ -95,7 +95,7 @@ internal static class RuntimeCommands
             var wanted = parse.GetValue(seconds);
             var runtime = await client.SetSleepTimeAsync(id, wanted, ct).ConfigureAwait(false);
             Output.Runtime(cli, id, runtime, json);
-            if ((runtime.RequestedHardware ?? runtime.Hardware) == SpaceHardware.CpuBasic && runtime.SleepTime != wanted)
+            if (runtime.EffectiveHardware == SpaceHardware.CpuBasic && runtime.SleepTime != wanted)
             {
                 // The Hub's rule: the request succeeds and changes nothing. Say so instead of a silent success.
                 await cli.Err.WriteLineAsync($"warning: {id} runs on cpu-basic, which always sleeps after 48 h: the sleep time was not changed. Request upgraded hardware first ('hf-spaces hardware {id} FLAVOR --sleep …').").ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal sealed class DeployDisplay(CliContext cli, bool json)
         foreach (var change in plan.Changes)
         {
             var mark = change.Kind switch { SpaceSyncChangeKind.Add => "+", SpaceSyncChangeKind.Change => "~", _ => "-" };
-            var size = change.Kind == SpaceSyncChangeKind.Delete ? string.Empty : Sizes.Bytes(change.Size);
+            var size = change.Kind == SpaceSyncChangeKind.Delete ? string.Empty : Format.Bytes(change.Size);
             cli.Out.WriteLine($"  {mark} {Terminal.Safe(change.Path).PadRight(width)}  {size}".TrimEnd());
         }
 
@@ -42,7 +42,7 @@ internal sealed class DeployDisplay(CliContext cli, bool json)
             cli.Out.WriteLine($"    ignored {Terminal.Safe(ignored.Path)} ({Terminal.Safe(ignored.Reason)})");
         }
 
-        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Count(SpaceSyncChangeKind.Add)} to add, {plan.Count(SpaceSyncChangeKind.Change)} to change, {plan.Count(SpaceSyncChangeKind.Delete)} to delete, {plan.Unchanged} unchanged; {Sizes.Bytes(plan.BytesToSend)} to send; {(hotReload ? "a running gradio Space reloads Python files in place, otherwise it rebuilds once" : "the Space rebuilds once")}."));
+        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Count(SpaceSyncChangeKind.Add)} to add, {plan.Count(SpaceSyncChangeKind.Change)} to change, {plan.Count(SpaceSyncChangeKind.Delete)} to delete, {plan.Unchanged} unchanged; {Format.Bytes(plan.BytesToSend)} to send; {(hotReload ? "a running gradio Space reloads Python files in place, otherwise it rebuilds once" : "the Space rebuilds once")}."));
     }
 
     /// <summary>Runs the upload, showing its progress; returns what <paramref name="upload"/> returns.</summary>
@@ -66,7 +66,7 @@ internal sealed class DeployDisplay(CliContext cli, bool json)
                 }
                 else
                 {
-                    cli.Out.WriteLine($"  sent {Terminal.Safe(p.Path)} ({Sizes.Bytes(p.Bytes)})");
+                    cli.Out.WriteLine($"  sent {Terminal.Safe(p.Path)} ({Format.Bytes(p.Bytes)})");
                 }
             })).ConfigureAwait(false);
         }

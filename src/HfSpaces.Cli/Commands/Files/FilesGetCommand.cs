@@ -51,7 +51,7 @@ internal static class FilesGetCommand
             }
             else
             {
-                await cli.Err.WriteLineAsync($"Wrote {Sizes.Bytes(download.Length)} to {Terminal.Safe(target)}{(download.CommitId is { Length: >= 7 } c ? $" (at {c[..7]})" : string.Empty)}.").ConfigureAwait(false);
+                await cli.Err.WriteLineAsync($"Wrote {Format.Bytes(download.Length)} to {Terminal.Safe(target)}{(download.CommitId is { Length: >= 7 } c ? $" (at {c[..7]})" : string.Empty)}.").ConfigureAwait(false);
             }
 
             return ExitCodes.Success;

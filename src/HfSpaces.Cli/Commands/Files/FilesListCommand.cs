@@ -30,7 +30,7 @@ internal static class FilesListCommand
             Output.Columns(cli, ["PATH", "SIZE", "ID"], files.Select(f => new[]
             {
                 Terminal.Safe(f.Path) + (f.IsDirectory ? "/" : string.Empty),
-                f.IsDirectory ? string.Empty : Sizes.Bytes(f.Size) + (f.Lfs is null ? string.Empty : " (LFS)"),
+                f.IsDirectory ? string.Empty : Format.Bytes(f.Size) + (f.Lfs is null ? string.Empty : " (LFS)"),
                 f.BlobId[..Math.Min(12, f.BlobId.Length)],
             }));
             return ExitCodes.Success;
