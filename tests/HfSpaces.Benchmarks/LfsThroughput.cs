@@ -3,9 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace HfSpaces.Benchmarks;
 
@@ -169,11 +167,12 @@ internal static class LfsThroughput
 
         public static async Task<StorageSink> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
-            var app = builder.Build();
+            var (app, endpoint) = await LoopbackHub.ServeAsync(Map);
+            return new StorageSink(app, endpoint);
+        }
+
+        private static void Map(WebApplication app)
+        {
             app.MapPost("/api/spaces/{ns}/{name}/preupload/{rev}", () => Results.Text("""{"files":[{"path":"weights.bin","uploadMode":"lfs","shouldIgnore":false}]}""", "application/json"));
             app.MapPost("/spaces/{ns}/{repo}/info/lfs/objects/batch", async (HttpContext context, string repo) =>
             {
@@ -214,9 +213,6 @@ internal static class LfsThroughput
                 await context.Request.Body.CopyToAsync(Stream.Null);
                 return Results.Text("""{"commitOid":"9b2f3c1d5e7a9b0c2d4e6f8a0b1c3d5e7f9a1b2c","commitUrl":"http://127.0.0.1/commit"}""", "application/json");
             });
-            await app.StartAsync();
-            var address = app.Urls.First();
-            return new StorageSink(app, new Uri(address.EndsWith('/') ? address : address + "/"));
         }
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -25,12 +25,28 @@ internal sealed class LoopbackHub : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<LoopbackHub> StartAsync()
+    /// <summary>A Kestrel server on a free loopback port with the routes <paramref name="map"/> adds (no body size limit), started.</summary>
+    public static async Task<(WebApplication App, Uri Endpoint)> ServeAsync(Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public static async Task<LoopbackHub> StartAsync()
+    {
+        var (app, endpoint) = await ServeAsync(Map);
+        return new LoopbackHub(app, endpoint);
+    }
+
+    private static void Map(WebApplication app)
+    {
         var body = System.Text.Encoding.UTF8.GetBytes(RuntimeJson);
         var variables = System.Text.Encoding.UTF8.GetBytes(VariablesJson);
         app.MapGet("/api/spaces/{ns}/{repo}/runtime", async context =>
@@ -67,9 +83,6 @@ internal sealed class LoopbackHub : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(variables);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackHub(app, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()
