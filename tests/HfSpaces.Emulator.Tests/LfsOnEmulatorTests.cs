@@ -99,8 +99,15 @@ public sealed class LfsOnEmulatorTests : IAsyncLifetime
         Assert.Null(_emulator.Hub.FileContent("alice/chat", "one.bin"));
 
         // The two objects went up side by side: the first may or may not have been stored before the cut. Requests the
-        // client gave up on may still be finishing on the server: let them, then ask the store.
-        await Task.Delay(500);
+        // client gave up on may still be finishing on the server: wait until none is, then ask the store.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (_emulator.RequestsInFlight > 0)
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+        }
+
         var firstStored = _emulator.Hub.HasLfsObject(Sha(first));
         Assert.False(_emulator.Hub.HasLfsObject(Sha(second)));
         _emulator.ClearFaults();
