@@ -30,7 +30,8 @@ internal sealed class HubConnection : IDisposable
         Clock = clock;
         Gate = gate;
         _baseUrl = endpoint.ToString().TrimEnd('/');
-        _adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = _baseUrl };
+        // The SDK's JSON writer is registered where Kiota looks for one (its serialization-writer factory), not called beside it.
+        _adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), serializationWriterFactory: HubJsonWriterFactory.Registry(), httpClient: http) { BaseUrl = _baseUrl };
         Api = new HfSpacesApiClient(_adapter);
     }
 
@@ -54,20 +55,12 @@ internal sealed class HubConnection : IDisposable
     }
 
     /// <summary>
-    /// Sets a JSON body: the bytes Kiota's JSON writer would write, through the SDK's writer where it can (see
-    /// <see cref="JsonBodyWriter"/>), Kiota's for anything else; as <paramref name="mediaType"/> (git LFS's own JSON type too).
+    /// Sets a JSON body through Kiota (<c>SetContentFromParsable</c>, the adapter's writer factory: <see cref="HubJsonWriterFactory"/>),
+    /// as <paramref name="mediaType"/> (git LFS's own JSON type too).
     /// </summary>
     public RequestInformation WithJson(RequestInformation info, IParsable body, string mediaType = "application/json")
     {
-        if (JsonBodyWriter.TryWrite(body) is { } json)
-        {
-            info.SetStreamContent(new MemoryStream(json, writable: false), mediaType);
-        }
-        else
-        {
-            info.SetContentFromParsable(_adapter, mediaType, body);
-        }
-
+        info.SetContentFromParsable(_adapter, mediaType, body);
         return info;
     }
 
