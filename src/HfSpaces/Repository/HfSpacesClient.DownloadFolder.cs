@@ -23,7 +23,8 @@ public partial class HfSpacesClient
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         RepoPath.Revision(revision, nameof(revision));
         ValidateSpace(space);
-        var root = Path.GetFullPath(folder);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var inside = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar; // "/" stays "/"
         var commit = await GetCommitIdAsync(space, revision, cancellationToken).ConfigureAwait(false);
         var files = new List<SpaceFileInfo>();
         await foreach (var entry in ListFilesAsync(space, recursive: true, revision: commit, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -39,7 +40,7 @@ public partial class HfSpacesClient
         {
             // The tree's paths are checked as they are read (no "..", no absolute path); this keeps the rule local.
             var target = Path.GetFullPath(Path.Combine(root, file.Path));
-            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (!target.StartsWith(inside, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"'{file.Path}' would be written outside {root}.");
             }
