@@ -27,6 +27,9 @@ public class FileHashBenchmarks
     [Benchmark(Baseline = true, Description = "floor: SHA256.HashData")]
     public byte[] Floor() => SHA256.HashData(_bytes);
 
+    [Benchmark(Description = "floor 2: SHA256.HashDataAsync(stream), .NET's own streaming hash")]
+    public async Task<byte[]> StreamFloor() => await SHA256.HashDataAsync(new MemoryStream(_bytes, writable: false));
+
     [Benchmark(Description = "SDK: SHA-256 (LFS files)")]
     public async Task<string?> Sha256Only() =>
         (await BlobHasher.HashAsync(new MemoryStream(_bytes, writable: false), _bytes.Length, sha256: true, null, CancellationToken.None, blobId: false)).Sha256;
