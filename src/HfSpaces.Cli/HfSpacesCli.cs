@@ -1,6 +1,11 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using HfSpaces.Cli.Commands;
+using System.CommandLine;
+using HfSpaces.Cli.Commands.Configuration;
+using HfSpaces.Cli.Commands.Demo;
+using HfSpaces.Cli.Commands.Fleet;
+using HfSpaces.Cli.Commands.Lifecycle;
+using HfSpaces.Cli.Commands.Manifest;
+using HfSpaces.Cli.Commands.Runtime;
 
 namespace HfSpaces.Cli;
 

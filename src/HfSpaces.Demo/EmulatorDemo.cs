@@ -1,5 +1,5 @@
 using HfSpaces.Cli;
-using HfSpaces.Cli.Commands;
+using HfSpaces.Cli.Commands.Demo;
 using HfSpaces.Emulator;
 using HfSpaces.Emulator.State;
 

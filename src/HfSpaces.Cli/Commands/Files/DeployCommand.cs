@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using HfSpaces.Cli.Commands.Runtime;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Files;

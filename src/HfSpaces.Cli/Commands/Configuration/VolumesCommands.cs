@@ -1,7 +1,7 @@
 using System.CommandLine;
 using static HfSpaces.Cli.HfSpacesCli;
 
-namespace HfSpaces.Cli.Commands;
+namespace HfSpaces.Cli.Commands.Configuration;
 
 /// <summary>volumes list SPACE, volumes set SPACE TYPE:SOURCE:MOUNT[:ro]… and volumes delete SPACE.</summary>
 internal static class VolumesCommands

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using HfSpaces.Cli.Commands.Runtime;
 using static HfSpaces.Cli.HfSpacesCli;
 
-namespace HfSpaces.Cli.Commands;
+namespace HfSpaces.Cli.Commands.Lifecycle;
 
 /// <summary>duplicate SOURCE [TARGET] [--private|--visibility] [--hardware] [--sleep] [--exist-ok].</summary>
 internal static class DuplicateCommand

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using HfSpaces.Cli.Commands.Runtime;
+using static HfSpaces.Cli.Commands.Lifecycle.LifecycleCommands;
 using static HfSpaces.Cli.HfSpacesCli;
-using static HfSpaces.Cli.Commands.LifecycleCommands;
 
-namespace HfSpaces.Cli.Commands;
+namespace HfSpaces.Cli.Commands.Lifecycle;
 
 /// <summary><c>create ID --sdk SDK […] [--from DIR]</c>: a new Space, and with --from its first files in one step.</summary>
 internal static class CreateCommand

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using static HfSpaces.Cli.HfSpacesCli;
 
-namespace HfSpaces.Cli.Commands;
+namespace HfSpaces.Cli.Commands.Runtime;
 
 /// <summary>logs [--build] [--follow] [--tail N].</summary>
 internal static class LogsCommand

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
+using HfSpaces.Cli.Commands.Runtime;
 using static HfSpaces.Cli.HfSpacesCli;
 
-namespace HfSpaces.Cli.Commands;
+namespace HfSpaces.Cli.Commands.Demo;
 
 /// <summary>
 /// The main job: a whole Space lifecycle through the public SDK. Here on a Space the user owns (a token and --space),

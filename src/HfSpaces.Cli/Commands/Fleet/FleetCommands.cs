@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using HfSpaces.Cli.Commands.Runtime;
 using static HfSpaces.Cli.HfSpacesCli;
 
-namespace HfSpaces.Cli.Commands;
+namespace HfSpaces.Cli.Commands.Fleet;
 
 /// <summary>fleet ls | cost | pause | restart | sleep DURATION | hardware FLAVOR, over one owner's Spaces.</summary>
 internal static class FleetCommands

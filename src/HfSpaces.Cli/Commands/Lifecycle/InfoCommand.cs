@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using static HfSpaces.Cli.Commands.Lifecycle.LifecycleCommands;
+using static HfSpaces.Cli.HfSpacesCli;
+
+namespace HfSpaces.Cli.Commands.Lifecycle;
+
+/// <summary><c>hf-spaces info</c>: Show a Space: owner, SDK, visibility, dates, tags and runtime.</summary>
+internal static class InfoCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var space = SpaceArgument();
+        var expand = new Option<string[]>("--expand") { Description = "Only these properties (repeatable): runtime, sdk, likes, private, tags, …" };
+        var command = new Command("info", "Show a Space: owner, SDK, visibility, dates, tags and runtime.") { space, expand };
+        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        {
+            var info = await client.GetSpaceInfoAsync(parse.GetValue(space), parse.GetValue(expand) is { Length: > 0 } e ? e : null, ct).ConfigureAwait(false);
+            if (json)
+            {
+                cli.WriteJson(InfoJson(info));
+                return ExitCodes.Success;
+            }
+
+            Output.Table(cli, [
+                ("space", info.Id.ToString()),
+                ("author", info.Author ?? "-"),
+                ("sdk", info.Sdk?.ToString() ?? "-"),
+                ("visibility", info.Private switch { true => "private", false => "public", null => "-" }),
+                ("gated", info.Gated?.ToString().ToLowerInvariant() ?? "-"),
+                ("likes", info.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                ("created", Format.Date(info.CreatedAt)),
+                ("modified", Format.Date(info.LastModified)),
+                ("tags", info.Tags is { Count: > 0 } tags ? string.Join(", ", tags) : "-"),
+                ("stage", info.Runtime is { } r ? cli.Stage(r.Stage) : "-"),
+                ("hardware", info.Runtime?.Hardware?.ToString() ?? "-"),
+            ]);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
