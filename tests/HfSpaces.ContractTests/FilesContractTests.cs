@@ -259,6 +259,15 @@ public sealed class FilesContractTests(HubServer hub) : ContractTest(hub)
     }
 
     [Fact]
+    public async Task A_gitignore_over_a_mebibyte_is_refused_before_anything_is_sent()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.CommitAsync("alice/chat", [SpaceCommitOperation.Add(".gitignore", new byte[(1024 * 1024) + 1])], "Huge rules"));
+
+        Assert.Equal("The commit's .gitignore is 1048577 bytes; its text is sent inside the preupload request, and HfSpaces sends at most 1048576 bytes of it. (Parameter 'operations')", error.Message);
+        Assert.Empty(Hub.Requests());
+    }
+
+    [Fact]
     public async Task A_commit_without_gitignore_sends_no_gitignore_field()
     {
         Hub.Reply("POST", "/api/spaces/alice/chat/preupload/main", 200, """{"files":[]}""");
