@@ -113,13 +113,17 @@ public sealed class FilesContractTests(HubServer hub) : ContractTest(hub)
         var folder = Directory.CreateTempSubdirectory("hfspaces-snapshot-").FullName;
         try
         {
-            var done = await Client.DownloadFolderAsync("alice/chat", folder);
+            var reported = new List<SpaceTransferProgress>();
+            var done = await Client.DownloadFolderAsync("alice/chat", folder, progress: new Recorder<SpaceTransferProgress>(reported));
 
             Assert.Equal(new SpaceFolderDownload { CommitId = Sha, Folder = folder, Files = 2, Bytes = 15 }, done);
             Assert.Equal("print('hi')\n", File.ReadAllText(Path.Combine(folder, "app.py")));
             Assert.Equal("x=1", File.ReadAllText(Path.Combine(folder, "src", "util.py")));
             Assert.Equal(["app.py", "src/util.py"], Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
             Assert.Contains(Hub.Requests(), r => r.Path == $"/api/spaces/alice/chat/tree/{Sha}" && r.RawQuery?.TrimStart('?') == "recursive=true");
+            Assert.Equal(
+                [("app.py", 12L, 12L), ("src/util.py", 3L, 3L)],
+                reported.Where(p => p.Phase == SpaceTransferPhase.Downloading).GroupBy(p => p.Path).Select(g => (g.Key, g.Last().Bytes, g.Last().TotalBytes)));
         }
         finally
         {
@@ -324,5 +328,11 @@ public sealed class FilesContractTests(HubServer hub) : ContractTest(hub)
 
         Assert.StartsWith("The commit names a.py more than once.", error.Message, StringComparison.Ordinal);
         Assert.Empty(Hub.Requests());
+    }
+
+    /// <summary>Keeps each report as it is made (<see cref="Progress{T}"/> would post it later).</summary>
+    private sealed class Recorder<T>(List<T> reports) : IProgress<T>
+    {
+        public void Report(T value) => reports.Add(value);
     }
 }

@@ -86,7 +86,7 @@ internal sealed class HubConnection : IDisposable
     }
 
     /// <summary>Copies a streamed success body to <paramref name="destination"/>; a connection that breaks meanwhile is a typed failure.</summary>
-    public static async Task<long> CopyBodyAsync(RequestInformation info, HttpResponseMessage response, Stream destination, CancellationToken cancellationToken)
+    public static async Task<long> CopyBodyAsync(RequestInformation info, HttpResponseMessage response, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -112,6 +112,7 @@ internal sealed class HubConnection : IDisposable
 
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 total += read;
+                progress?.Report(total);
             }
         }
     }

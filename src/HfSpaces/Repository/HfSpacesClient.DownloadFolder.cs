@@ -21,10 +21,7 @@ public partial class HfSpacesClient
     public virtual async Task<SpaceFolderDownload> DownloadFolderAsync(SpaceId space, string folder, string? revision = null, IProgress<SpaceTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        RepoPath.Revision(revision, nameof(revision));
-        ValidateSpace(space);
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var inside = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar; // "/" stays "/"
         var commit = await GetCommitIdAsync(space, revision, cancellationToken).ConfigureAwait(false);
         var files = new List<SpaceFileInfo>();
         await foreach (var entry in ListFilesAsync(space, recursive: true, revision: commit, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -38,14 +35,8 @@ public partial class HfSpacesClient
         long bytes = 0;
         foreach (var file in files)
         {
-            // The tree's paths are checked as they are read (no "..", no absolute path); this keeps the rule local.
-            var target = Path.GetFullPath(Path.Combine(root, file.Path));
-            if (!target.StartsWith(inside, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"'{file.Path}' would be written outside {root}.");
-            }
-
-            bytes += await DownloadOneAsync(space, commit, file, target, progress, cancellationToken).ConfigureAwait(false);
+            // Inside the folder: a tree path with "..", an absolute path or .git/ was refused as the tree was read (FileModels).
+            bytes += await DownloadOneAsync(space, commit, file, Path.Combine(root, file.Path), progress, cancellationToken).ConfigureAwait(false);
         }
 
         return new SpaceFolderDownload { CommitId = commit, Folder = root, Files = files.Count, Bytes = bytes };
@@ -62,8 +53,8 @@ public partial class HfSpacesClient
             var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                var counted = progress is null ? (Stream)stream : new ProgressStream(stream, n => progress.Report(new SpaceTransferProgress { Path = file.Path, Phase = SpaceTransferPhase.Downloading, Bytes = n, TotalBytes = listed }));
-                length = (await DownloadFileAsync(space, file.Path, counted, commit, cancellationToken).ConfigureAwait(false)).Length;
+                var written = progress is null ? null : new InlineProgress<long>(n => progress.Report(new SpaceTransferProgress { Path = file.Path, Phase = SpaceTransferPhase.Downloading, Bytes = n, TotalBytes = listed }));
+                length = (await DownloadToAsync(space, file.Path, stream, commit, written, cancellationToken).ConfigureAwait(false)).Length;
             }
 
             if (length != listed)

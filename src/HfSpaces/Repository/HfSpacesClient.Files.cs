@@ -69,7 +69,11 @@ public partial class HfSpacesClient
     /// arrives (not buffered).
     /// </summary>
     /// <exception cref="HfSpacesNotFoundException">No such Space, revision or file (<c>EntryNotFound</c>).</exception>
-    public virtual async Task<SpaceFileDownload> DownloadFileAsync(SpaceId space, string path, Stream destination, string? revision = null, CancellationToken cancellationToken = default)
+    public virtual Task<SpaceFileDownload> DownloadFileAsync(SpaceId space, string path, Stream destination, string? revision = null, CancellationToken cancellationToken = default) =>
+        DownloadToAsync(space, path, destination, revision, progress: null, cancellationToken);
+
+    /// <summary><see cref="DownloadFileAsync(SpaceId, string, Stream, string?, CancellationToken)"/>, reporting the bytes written as they arrive.</summary>
+    private async Task<SpaceFileDownload> DownloadToAsync(SpaceId space, string path, Stream destination, string? revision, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         RepoPath.Require(path, nameof(path));
@@ -79,7 +83,7 @@ public partial class HfSpacesClient
         var url = _connection.SpaceUrl("spaces", space, $"/resolve/{Uri.EscapeDataString(rev)}/{RepoPath.Slashed(path)}");
         var info = _connection.Api.Spaces[space.Namespace][space.Name].Resolve[rev][path].WithUrl(url).ToGetRequestInformation();
         using var response = await _connection.ExchangeAsync(info, HubRequestOption.DownloadFile, cancellationToken).ConfigureAwait(false);
-        var length = await HubConnection.CopyBodyAsync(info, response, destination, cancellationToken).ConfigureAwait(false);
+        var length = await HubConnection.CopyBodyAsync(info, response, destination, progress, cancellationToken).ConfigureAwait(false);
         return new SpaceFileDownload
         {
             CommitId = response.Headers.TryGetValues("X-Repo-Commit", out var commit) ? commit.FirstOrDefault() : null,
