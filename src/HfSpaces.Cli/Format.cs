@@ -24,6 +24,9 @@ internal static class Format
         { } s => s.TotalSeconds % 3600 == 0 ? $"{s.TotalHours:0} h" : s.TotalSeconds % 60 == 0 ? $"{s.TotalMinutes:0} min" : $"{s.TotalSeconds:0} s",
     };
 
+    /// <summary>GPU time (the ZeroGPU quota): whole minutes as <c>25 min</c>, otherwise seconds to a tenth, <c>12.5 s</c>.</summary>
+    public static string GpuTime(TimeSpan value) => value.TotalSeconds % 60 == 0 ? $"{value.TotalMinutes:0} min" : $"{value.TotalSeconds:0.#} s";
+
     /// <summary>A dollar amount without the sign (a "$/h" column): <c>0.40</c>, <c>1,234</c>.</summary>
     public static string Amount(decimal usd) => Math.Abs(usd).ToString(Math.Abs(usd) >= 100 ? "#,0" : "0.00", Invariant);
 

@@ -52,7 +52,4 @@ internal static class LifecycleCommands
         ("lastModified", info.LastModified),
         ("tags", info.Tags is { } tags ? Json.Strings(tags) : null),
         ("runtime", info.Runtime is { } r ? Output.ToJson(info.Id, r) : null));
-
-
-    internal static string Seconds(TimeSpan value) => value.TotalSeconds % 60 == 0 ? $"{value.TotalMinutes:0} min" : $"{value.TotalSeconds:0.#} s";
 }

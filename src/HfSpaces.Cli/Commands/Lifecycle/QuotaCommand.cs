@@ -20,7 +20,7 @@ internal static class QuotaCommand
             }
 
             Output.Table(cli, [
-                ("remaining", $"{Seconds(quota.Remaining)} of {Seconds(quota.Base)}"),
+                ("remaining", $"{Format.GpuTime(quota.Remaining)} of {Format.GpuTime(quota.Base)}"),
                 ("resets", quota.ResetsAt is { } at ? Format.Date(at) : "-"),
             ]);
             return ExitCodes.Success;
