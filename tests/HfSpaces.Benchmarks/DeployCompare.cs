@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HfSpaces.Emulator;
@@ -27,7 +26,7 @@ internal static class DeployCompare
             });
             using var client = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = emulator.Endpoint, Token = "hf_bench", UseImplicitToken = false });
             var tools = clis.Select(c => (Name: c[0] == "dotnet" ? "`hf-spaces deploy ID DIR --yes` (framework-dependent, JIT)" : "`hf-spaces deploy ID DIR --yes` (native AOT)", Command: c))
-                .Append((Name: $"huggingface.js 2.17.5 `uploadFiles` (node {NodeVersion()})", Command: ["node", nodeScript]))
+                .Append((Name: $"huggingface.js 2.17.5 `uploadFiles` (node {await NodeVersionAsync()})", Command: ["node", nodeScript]))
                 .ToList();
             var times = tools.ToDictionary(t => t.Name, _ => new List<double>(), StringComparer.Ordinal);
             var trees = new HashSet<string>(StringComparer.Ordinal);
@@ -99,30 +98,13 @@ internal static class DeployCompare
         return bytes;
     }
 
-    private static async Task<double> TimeAsync(string[] command, string workingDirectory, Uri endpoint, SpaceId space)
-    {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var arg in command[1..])
+    private static async Task<double> TimeAsync(string[] command, string workingDirectory, Uri endpoint, SpaceId space) =>
+        (await ChildProcess.RunAsync(command, workingDirectory, new Dictionary<string, string>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["HF_ENDPOINT"] = endpoint.ToString().TrimEnd('/');
-        start.Environment["HF_TOKEN"] = "hf_bench";
-        start.Environment["SPACE"] = space.ToString();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var seconds = clock.Elapsed.TotalSeconds;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {await error}{await output}");
-        }
-
-        return seconds;
-    }
+            ["HF_ENDPOINT"] = endpoint.ToString().TrimEnd('/'),
+            ["HF_TOKEN"] = "hf_bench",
+            ["SPACE"] = space.ToString(),
+        })).Seconds;
 
     /// <summary>Path and blob id of every file but the README (each Space writes its own), one per line.</summary>
     private static async Task<string> TreeAsync(HfSpacesClient client, SpaceId space)
@@ -139,11 +121,5 @@ internal static class DeployCompare
         return string.Join('\n', lines.Order(StringComparer.Ordinal));
     }
 
-    private static string NodeVersion()
-    {
-        using var process = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
-        var version = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return version;
-    }
+    private static async Task<string> NodeVersionAsync() => (await ChildProcess.RunAsync(["node", "--version"])).Output.Trim();
 }

@@ -115,21 +115,7 @@ internal static class LfsThroughput
 
     private static async Task<(double Seconds, long PeakRss)> RunClientAsync(string mode, Uri endpoint, string file)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { typeof(LfsThroughput).Assembly.Location, "lfs-client", mode, endpoint.ToString(), file })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"lfs-client {mode} exited {process.ExitCode}: {error}{output}");
-        }
-
+        var (output, _) = await ChildProcess.RunAsync(["dotnet", typeof(LfsThroughput).Assembly.Location, "lfs-client", mode, endpoint.ToString(), file]);
         var fields = output.Trim().Split(' ');
         return (double.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
     }
