@@ -11,7 +11,13 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
     private const string BuildLogPath = "/api/spaces/alice/demo/logs/build";
 
     /// <summary>Each GET of the runtime answers the next stage; the last one repeats. The build log has one line and ends.</summary>
-    private void ServeStages(params string[] stages)
+    private void ServeStages(params string[] stages) => ServeStages(holdLastUntilBuildLog: false, stages);
+
+    /// <summary>
+    /// With <paramref name="holdLastUntilBuildLog"/>, the last stage is answered only once the build log was requested and
+    /// answered: the wait opens the log beside its polls, and which comes first is otherwise up to the machine's load.
+    /// </summary>
+    private void ServeStages(bool holdLastUntilBuildLog, params string[] stages)
     {
         Hub.Server.Given(Request.Create().WithPath(BuildLogPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream")
@@ -20,8 +26,19 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
         for (var i = 0; i < stages.Length; i++)
         {
             var request = Request.Create().WithPath(RuntimePath).UsingGet();
-            var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody($$$"""{"stage":"{{{stages[i]}}}","hardware":{"current":"t4-small","requested":"t4-small"}}""");
+            var body = $$$"""{"stage":"{{{stages[i]}}}","hardware":{"current":"t4-small","requested":"t4-small"}}""";
+            var response = holdLastUntilBuildLog && i == stages.Length - 1
+                ? Response.Create().WithCallback(_ =>
+                {
+                    SpinWait.SpinUntil(() => Hub.Server.LogEntries.Any(e => e.RequestMessage?.Path == BuildLogPath), TimeSpan.FromSeconds(10));
+                    return new WireMock.ResponseMessage
+                    {
+                        StatusCode = 200,
+                        Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/json") },
+                        BodyData = new WireMock.Util.BodyData { BodyAsString = body, DetectedBodyType = WireMock.Types.BodyType.String },
+                    };
+                })
+                : Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
             var step = Hub.Server.Given(request).InScenario("stages");
             step = i == 0 ? step : step.WhenStateIs($"s{i}");
             if (i < stages.Length - 1)
@@ -67,7 +84,7 @@ public sealed class WaitForStageContractTests(HubServer hub) : ContractTest(hub)
     [InlineData("SOME_FUTURE_STAGE")]
     public async Task WaitForStage_returns_on_any_non_intermediate_stage_including_unknown_ones(string stage)
     {
-        ServeStages("BUILDING", stage);
+        ServeStages(holdLastUntilBuildLog: true, "BUILDING", stage);
 
         var runtime = await Client.WaitForStageAsync("alice/demo", Fast);
 
