@@ -1,19 +1,23 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HfSpaces.Cli.Running;
 
 namespace HfSpaces.Cli;
+
+/// <summary>A Space's runtime as a command answers it.</summary>
+internal sealed record SpaceStatus(SpaceId Space, SpaceRuntime Runtime);
 
 /// <summary>Human and JSON renderings of the SDK's models, shared by the commands.</summary>
 internal static class Output
 {
-    public static void Runtime(CliContext cli, SpaceId space, SpaceRuntime runtime, bool json)
+    /// <summary>The renderer of every command that answers a runtime (runtime, hardware, sleep, pause, restart, dev-mode, storage, replicas…).</summary>
+    public static Renderer<SpaceStatus> Runtime { get; } = new()
     {
-        if (json)
-        {
-            cli.WriteJson(ToJson(space, runtime));
-            return;
-        }
+        Text = static (cli, status) => RuntimeText(cli, status.Space, status.Runtime),
+        Json = static status => ToJson(status.Space, status.Runtime),
+    };
 
+    public static void RuntimeText(CliContext cli, SpaceId space, SpaceRuntime runtime) =>
         Table(cli, [
             ("space", space.ToString()),
             ("stage", cli.Stage(runtime.Stage)),
@@ -27,7 +31,6 @@ internal static class Output
             ("domains", runtime.Domains.Count == 0 ? "-" : string.Join(", ", runtime.Domains.Select(d => d.Domain))),
             ("error", runtime.ErrorMessage ?? "-"),
         ]);
-    }
 
     public static JsonObject ToJson(SpaceId space, SpaceRuntime runtime) => Json.Object(
         ("space", space.ToString()),

@@ -180,7 +180,7 @@ internal static class DemoCommand
         Step($"requested {hardware} with a 1 h sleep time: {cli.Stage(runtime.Stage)} (requested {runtime.RequestedHardware})");
 
         Step("waiting for the Space to run:");
-        runtime = await RuntimeCommands.WaitAsync(cli, client, space, TimeSpan.FromMinutes(15), quiet: false, ct).ConfigureAwait(false);
+        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), new StageLines(cli, json: false), ct).ConfigureAwait(false);
         Detail($"{cli.Stage(runtime.Stage)} on {runtime.Hardware}");
 
         runtime = await client.SetSleepTimeAsync(space, TimeSpan.FromHours(2), ct).ConfigureAwait(false);
@@ -199,7 +199,7 @@ internal static class DemoCommand
 
         runtime = await client.RestartAsync(space, cancellationToken: ct).ConfigureAwait(false);
         Step($"restarted: {cli.Stage(runtime.Stage)}; waiting:");
-        runtime = await RuntimeCommands.WaitAsync(cli, client, space, TimeSpan.FromMinutes(15), quiet: false, ct).ConfigureAwait(false);
+        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), new StageLines(cli, json: false), ct).ConfigureAwait(false);
 
         if (duplicateTo is not null)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using HfSpaces.Cli.Commands.Runtime;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Files;
@@ -12,6 +13,12 @@ namespace HfSpaces.Cli.Commands.Files;
 /// </summary>
 internal static class DeployCommand
 {
+    /// <summary><see cref="Wait"/>: follow the build for at most this long; null: do not.</summary>
+    internal sealed record Options(SpaceId Space, string Folder, SpaceSyncOptions Sync, bool DryRun, bool Yes, TimeSpan? Wait);
+
+    /// <summary>What was planned and committed (null: nothing to do, a dry run, or not confirmed); with --wait the stage it ended on and, when not RUNNING, the build log's last lines.</summary>
+    internal sealed record Result(SpaceSyncPlan Plan, SpaceCommit? Commit, SpaceStatus? Ended, IReadOnlyList<string> BuildLog);
+
     public static Command Create(CliContext cli)
     {
         var space = SpaceArgument();
@@ -30,94 +37,94 @@ internal static class DeployCommand
         {
             space, folder, message, delete, dryRun, wait, timeout, yes, include, ignore, allowSecret, hotReload,
         };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var id = parse.GetValue(space);
-            var dir = parse.GetValue(folder)!;
-            var options = new SpaceSyncOptions
-            {
-                Message = parse.GetValue(message) is { Length: > 0 } m ? m : "Deploy with hf-spaces",
-                DeleteMissing = parse.GetValue(delete),
-                Include = parse.GetValue(include) ?? [],
-                Ignore = parse.GetValue(ignore) ?? [],
-                AllowCredentialFiles = parse.GetValue(allowSecret) ?? [],
-                HotReload = parse.GetValue(hotReload),
-            };
-            if (parse.GetValue(timeout) <= 0)
-            {
-                throw new ArgumentException("--timeout must be a positive number of seconds.");
-            }
-
-            var display = new DeployDisplay(cli, json);
-            var code = await DeployAsync(cli, client, display, id, dir, options, parse.GetValue(dryRun), parse.GetValue(yes), ct).ConfigureAwait(false);
-            return code != ExitCodes.Success || !parse.GetValue(wait) || parse.GetValue(dryRun)
-                ? code
-                : await WaitAsync(cli, client, id, TimeSpan.FromSeconds(parse.GetValue(timeout)), json, ct).ConfigureAwait(false);
-        }));
-        return command;
+        return command.Runs(
+            cli,
+            parse => new Options(
+                parse.GetValue(space),
+                parse.GetValue(folder)!,
+                new SpaceSyncOptions
+                {
+                    Message = parse.GetValue(message) is { Length: > 0 } m ? m : "Deploy with hf-spaces",
+                    DeleteMissing = parse.GetValue(delete),
+                    Include = parse.GetValue(include) ?? [],
+                    Ignore = parse.GetValue(ignore) ?? [],
+                    AllowCredentialFiles = parse.GetValue(allowSecret) ?? [],
+                    HotReload = parse.GetValue(hotReload),
+                },
+                parse.GetValue(dryRun),
+                parse.GetValue(yes),
+                parse.GetValue(timeout) is > 0 and var seconds
+                    ? parse.GetValue(wait) ? TimeSpan.FromSeconds(seconds) : null
+                    : throw new ArgumentException("--timeout must be a positive number of seconds.")),
+            static (cli, json) => new DeployDisplay(cli, json),
+            RunAsync,
+            Renderer);
     }
 
-    /// <summary>Plans, asks, uploads and commits; also the second step of <c>create --from DIR</c>.</summary>
-    internal static async Task<int> DeployAsync(CliContext cli, HfSpacesClient client, DeployDisplay display, SpaceId id, string dir, SpaceSyncOptions options, bool dryRun, bool yes, CancellationToken ct)
+    internal static async Task<Result> RunAsync(RunContext run, Options options, DeployDisplay display)
     {
+        var (plan, commit) = await DeployAsync(run, display, options.Space, options.Folder, options.Sync, options.DryRun, options.Yes).ConfigureAwait(false);
+        // Nothing to deploy still waits (the last deploy may be building); a dry run or a "no" does not.
+        if (options.Wait is not { } timeout || options.DryRun || (commit is null && plan.HasChanges))
+        {
+            return new Result(plan, commit, null, []);
+        }
+
+        var ended = new SpaceStatus(options.Space, await RuntimeCommands.WaitAsync(run.Client, options.Space, timeout, new StageLines(run.Cli, run.Json), run.CancellationToken).ConfigureAwait(false));
+        return new Result(plan, commit, ended, ended.Runtime.Stage == SpaceStage.Running ? [] : await BuildLogAsync(run, options.Space).ConfigureAwait(false));
+    }
+
+    /// <summary>Plans, asks, uploads and commits (null: nothing to do, a dry run, not confirmed); also the second step of <c>create --from DIR</c>.</summary>
+    internal static async Task<(SpaceSyncPlan Plan, SpaceCommit? Commit)> DeployAsync(RunContext run, DeployDisplay display, SpaceId id, string dir, SpaceSyncOptions options, bool dryRun, bool yes)
+    {
+        var (cli, client, ct) = (run.Cli, run.Client, run.CancellationToken);
         var plan = await client.PlanSyncAsync(id, dir, options, cancellationToken: ct).ConfigureAwait(false);
         display.Plan(plan, dir, options.HotReload);
         if (!plan.HasChanges)
         {
             display.NothingToDo(plan);
-            return ExitCodes.Success;
-        }
-
-        if (dryRun)
-        {
-            return ExitCodes.Success;
+            return (plan, null);
         }
 
         // A person at a terminal is asked; a script (no terminal) or --yes goes ahead, as gh does.
-        if (cli.Interactive && !yes && !await cli.ConfirmAsync(false, $"Commit these changes to {id}?", "yes", string.Empty, "Nothing was sent.", ct).ConfigureAwait(false))
+        if (dryRun || (cli.Interactive && !yes && !await cli.ConfirmAsync(false, $"Commit these changes to {id}?", "yes", string.Empty, "Nothing was sent.", ct).ConfigureAwait(false)))
         {
-            return ExitCodes.Success;
+            return (plan, null);
         }
 
         var clock = Stopwatch.StartNew();
         var commit = await display.UploadAsync(plan, progress => client.CommitPlanAsync(plan, options, progress, ct)).ConfigureAwait(false);
         display.Committed(commit, clock.Elapsed);
-        return ExitCodes.Success;
+        return (plan, commit);
     }
 
-    /// <summary>Follows the build; RUNNING is 0, an error stage 7 with the build log's last lines.</summary>
-    private static async Task<int> WaitAsync(CliContext cli, HfSpacesClient client, SpaceId id, TimeSpan timeout, bool json, CancellationToken ct)
+    /// <summary>The build log's last 20 lines; none when it cannot be read (the stage is the answer, the log a courtesy).</summary>
+    private static async Task<IReadOnlyList<string>> BuildLogAsync(RunContext run, SpaceId id)
     {
-        var runtime = await RuntimeCommands.WaitAsync(cli, client, id, timeout, quiet: json, ct).ConfigureAwait(false);
-        if (json)
-        {
-            cli.WriteJsonLine(Json.Object(("event", "stage"), ("stage", runtime.Stage.ToString()), ("hardware", runtime.Hardware?.ToString())));
-        }
-
-        if (runtime.Stage == SpaceStage.Running)
-        {
-            return ExitCodes.Success;
-        }
-
         var log = new List<string>();
         try
         {
-            await foreach (var line in client.StreamLogsAsync(id, new SpaceLogOptions { Type = SpaceLogType.Build, Tail = 20 }, ct).ConfigureAwait(false))
+            await foreach (var line in run.Client.StreamLogsAsync(id, new SpaceLogOptions { Type = SpaceLogType.Build, Tail = 20 }, run.CancellationToken).ConfigureAwait(false))
             {
                 log.Add(line.Text);
             }
         }
         catch (HfSpacesException)
         {
-            // The stage is the answer; the log is a courtesy.
         }
 
-        await cli.Err.WriteLineAsync($"error: {id} ended {Terminal.Safe(runtime.Stage.ToString())}, not RUNNING{(runtime.ErrorMessage is { } error ? $": {Terminal.Safe(error)}" : ".")}").ConfigureAwait(false);
-        foreach (var line in log.TakeLast(20))
-        {
-            await cli.Err.WriteLineAsync($"  build: {Terminal.Safe(line)}").ConfigureAwait(false);
-        }
-
-        return ExitCodes.NotRunning;
+        return log.TakeLast(20).ToList();
     }
+
+    /// <summary>The view said the plan, the upload and the commit; this says where a --wait ended (RUNNING 0, otherwise 7 and the build log).</summary>
+    internal static Renderer<Result> Renderer { get; } = new()
+    {
+        Text = static (_, _) => { },
+        Json = static result => result.Ended is { } ended ? Json.Object(("event", "stage"), ("stage", ended.Runtime.Stage.ToString()), ("hardware", ended.Runtime.Hardware?.ToString())) : null,
+        JsonLine = true,
+        Diagnostics = static result => result.Ended is { } ended && ended.Runtime.Stage != SpaceStage.Running
+            ? [WaitCommand.NotRunning(ended), .. result.BuildLog.Select(line => $"  build: {Terminal.Safe(line)}")]
+            : [],
+        ExitCode = static result => result.Ended is { } ended && ended.Runtime.Stage != SpaceStage.Running ? ExitCodes.NotRunning : ExitCodes.Success,
+    };
 }

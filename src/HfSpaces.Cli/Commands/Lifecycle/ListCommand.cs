@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.Commands.Lifecycle.LifecycleCommands;
-using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Lifecycle;
 
 /// <summary><c>hf-spaces list</c>: List Spaces.</summary>
 internal static class ListCommand
 {
+    /// <summary>The Spaces, and whether their runtime was asked for (the table's columns).</summary>
+    internal sealed record Result(IReadOnlyList<SpaceInfo> Spaces, bool WithRuntime);
+
     public static Command Create(CliContext cli)
     {
         var author = new Option<string?>("--author") { Description = "Only Spaces of this user or organisation." };
@@ -17,47 +20,51 @@ internal static class ListCommand
         sort.AcceptOnlyFromAmong("lastModified", "trendingScore", "createdAt", "likes");
         var limit = new Option<int>("--limit") { Description = "At most this many Spaces.", DefaultValueFactory = _ => 50 };
         var runtime = new Option<bool>("--runtime") { Description = "Also show each Space's stage and hardware." };
-        var command = new Command("list", "List Spaces.") { author, search, filter, sort, limit, runtime };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var withRuntime = parse.GetValue(runtime);
-            var query = new SpaceListQuery
+        return new Command("list", "List Spaces.") { author, search, filter, sort, limit, runtime }.Runs(
+            cli,
+            parse => new SpaceListQuery
             {
                 Author = parse.GetValue(author),
                 Search = parse.GetValue(search),
                 Filter = parse.GetValue(filter) is { Length: > 0 } f ? f : null,
                 Sort = parse.GetValue(sort),
                 Limit = parse.GetValue(limit) is > 0 and var n ? n : throw new ArgumentException("--limit must be a positive number."),
-                Expand = withRuntime ? [SpaceExpand.Sdk, SpaceExpand.Private, SpaceExpand.Likes, SpaceExpand.LastModified, SpaceExpand.Runtime] : null,
-            };
-            var spaces = new List<SpaceInfo>();
-            await foreach (var info in client.ListSpacesAsync(query, ct).ConfigureAwait(false))
-            {
-                spaces.Add(info);
-            }
+                Expand = parse.GetValue(runtime) ? [SpaceExpand.Sdk, SpaceExpand.Private, SpaceExpand.Likes, SpaceExpand.LastModified, SpaceExpand.Runtime] : null,
+            },
+            RunAsync,
+            Renderer);
+    }
 
-            if (json)
-            {
-                cli.WriteJson(Json.Array(spaces, InfoJson));
-                return ExitCodes.Success;
-            }
+    internal static async Task<Result> RunAsync(RunContext run, SpaceListQuery query)
+    {
+        var spaces = new List<SpaceInfo>();
+        await foreach (var info in run.Client.ListSpacesAsync(query, run.CancellationToken).ConfigureAwait(false))
+        {
+            spaces.Add(info);
+        }
 
-            if (spaces.Count == 0)
+        return new Result(spaces, query.Expand is { } expand && expand.Contains(SpaceExpand.Runtime));
+    }
+
+    internal static Renderer<Result> Renderer { get; } = new()
+    {
+        Text = static (cli, result) =>
+        {
+            if (result.Spaces.Count == 0)
             {
                 cli.Out.WriteLine("No Spaces match.");
-                return ExitCodes.Success;
+                return;
             }
 
-            string[] headers = withRuntime ? ["space", "sdk", "visibility", "likes", "stage", "hardware", "modified"] : ["space", "sdk", "visibility", "likes", "created"];
-            Output.Columns(cli, headers, spaces.Select(string[] (s) =>
+            string[] headers = result.WithRuntime ? ["space", "sdk", "visibility", "likes", "stage", "hardware", "modified"] : ["space", "sdk", "visibility", "likes", "created"];
+            Output.Columns(cli, headers, result.Spaces.Select(string[] (s) =>
             {
                 string[] common = [s.Id.ToString(), s.Sdk?.ToString() ?? "-", s.Private is true ? "private" : "public", s.Likes?.ToString(CultureInfo.InvariantCulture) ?? "-"];
-                return withRuntime
+                return result.WithRuntime
                     ? [.. common, s.Runtime?.Stage.ToString() ?? "-", s.Runtime?.Hardware?.ToString() ?? "-", Format.Date(s.LastModified)]
                     : [.. common, Format.Date(s.CreatedAt)];
             }));
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
+        },
+        Json = static result => Json.Array(result.Spaces, InfoJson),
+    };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Runtime;
@@ -9,13 +10,13 @@ internal static class RuntimeCommand
     public static Command Create(CliContext cli)
     {
         var space = SpaceArgument();
-        var command = new Command("runtime", "Show the Space's stage, hardware, sleep time, storage and domains.") { space };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var id = parse.GetValue(space);
-            Output.Runtime(cli, id, await client.GetRuntimeAsync(id, ct).ConfigureAwait(false), json);
-            return ExitCodes.Success;
-        }));
-        return command;
+        return new Command("runtime", "Show the Space's stage, hardware, sleep time, storage and domains.") { space }.Runs(
+            cli,
+            parse => parse.GetValue(space),
+            RunAsync,
+            Output.Runtime);
     }
+
+    internal static async Task<SpaceStatus> RunAsync(RunContext run, SpaceId space) =>
+        new(space, await run.Client.GetRuntimeAsync(space, run.CancellationToken).ConfigureAwait(false));
 }

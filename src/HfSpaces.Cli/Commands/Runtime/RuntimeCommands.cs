@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Runtime;
@@ -19,38 +20,23 @@ internal static class RuntimeCommands
         yield return WhoAmICommand.Create(cli);
     }
 
-    /// <summary>Waits and shows progress: one line per stage change, with the elapsed time.</summary>
-    internal static Task<SpaceRuntime> WaitAsync(CliContext cli, HfSpacesClient client, SpaceId space, TimeSpan timeout, bool quiet, CancellationToken ct)
-    {
-        var started = DateTimeOffset.UtcNow;
-        SpaceStage? last = null;
-        return client.WaitForStageAsync(space, new WaitForStageOptions
+    /// <summary>Waits for a terminal stage; <paramref name="progress"/> hears every runtime read.</summary>
+    internal static Task<SpaceRuntime> WaitAsync(HfSpacesClient client, SpaceId space, TimeSpan timeout, IProgress<SpaceRuntime> progress, CancellationToken ct) =>
+        client.WaitForStageAsync(space, new WaitForStageOptions
         {
             // The SDK's schedule: the build log's end wakes it, never more reads than one a second.
             Timeout = timeout,
-            Progress = new InlineProgress<SpaceRuntime>(runtime =>
-            {
-                if (!quiet && runtime.Stage != last)
-                {
-                    last = runtime.Stage;
-                    cli.Out.WriteLine($"  [{(DateTimeOffset.UtcNow - started).TotalSeconds,5:0.0}s] {cli.Stage(runtime.Stage)}{(runtime.RequestedHardware is { } r ? $" ({Terminal.Safe(r.ToString())})" : string.Empty)}");
-                }
-            }),
+            Progress = progress,
         }, ct);
-    }
-
 
     internal static Command Simple(CliContext cli, string name, string description, Func<HfSpacesClient, SpaceId, CancellationToken, Task<SpaceRuntime>> call)
     {
         var space = SpaceArgument();
-        var command = new Command(name, description) { space };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var id = parse.GetValue(space);
-            Output.Runtime(cli, id, await call(client, id, ct).ConfigureAwait(false), json);
-            return ExitCodes.Success;
-        }));
-        return command;
+        return new Command(name, description) { space }.Runs(
+            cli,
+            parse => parse.GetValue(space),
+            async (run, id) => new SpaceStatus(id, await call(run.Client, id, run.CancellationToken).ConfigureAwait(false)),
+            Output.Runtime);
     }
 
     /// <summary>A known flavor (any case), or — with --force — any string; otherwise a usage error with a did-you-mean.</summary>

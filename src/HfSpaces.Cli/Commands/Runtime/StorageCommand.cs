@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Runtime;
@@ -7,22 +8,23 @@ namespace HfSpaces.Cli.Commands.Runtime;
 #pragma warning disable CS0618 // Storage is deprecated by the Hub; the CLI still exposes it.
 internal static class StorageCommand
 {
+    /// <summary>The tier to request; null deletes the storage.</summary>
+    internal sealed record Options(SpaceId Space, SpaceStorage? Tier);
+
     public static Command Create(CliContext cli)
     {
         var space = SpaceArgument();
         var tier = new Argument<string>("tier") { Description = "small, medium or large; 'delete' removes the storage and its data." };
-        var command = new Command("storage", "Request or delete persistent storage (deprecated by the Hub: prefer volumes).") { space, tier };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var id = parse.GetValue(space);
-            var value = parse.GetValue(tier)!;
-            var runtime = value == "delete"
-                ? await client.DeleteStorageAsync(id, ct).ConfigureAwait(false)
-                : await client.RequestStorageAsync(id, SpaceStorage.Parse(value), ct).ConfigureAwait(false);
-            Output.Runtime(cli, id, runtime, json);
-            return ExitCodes.Success;
-        }));
-        return command;
+        return new Command("storage", "Request or delete persistent storage (deprecated by the Hub: prefer volumes).") { space, tier }.Runs(
+            cli,
+            parse => new Options(parse.GetValue(space), parse.GetValue(tier) is "delete" ? (SpaceStorage?)null : SpaceStorage.Parse(parse.GetValue(tier)!)),
+            RunAsync,
+            Output.Runtime);
     }
+
+    internal static async Task<SpaceStatus> RunAsync(RunContext run, Options options) =>
+        new(options.Space, options.Tier is { } tier
+            ? await run.Client.RequestStorageAsync(options.Space, tier, run.CancellationToken).ConfigureAwait(false)
+            : await run.Client.DeleteStorageAsync(options.Space, run.CancellationToken).ConfigureAwait(false));
 }
 #pragma warning restore CS0618
