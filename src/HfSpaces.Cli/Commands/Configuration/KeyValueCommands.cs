@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Configuration;
@@ -7,58 +7,50 @@ namespace HfSpaces.Cli.Commands.Configuration;
 /// <summary>secrets list|set|delete and variables list|set|delete. Secret values are read from --value or stdin and never printed.</summary>
 internal static class KeyValueCommands
 {
+    internal sealed record KeyOptions(SpaceId Space, string Key);
+
+    /// <summary>A key's change: <see cref="Remaining"/> the variables the Hub answered with, or null when it answered none (secrets).</summary>
+    internal sealed record KeyResult(SpaceId Space, string Key, IReadOnlyDictionary<string, SpaceVariable>? Remaining);
+
     public static IEnumerable<Command> Create(CliContext cli)
     {
         yield return SecretsCommand.Create(cli);
         yield return VariablesCommand.Create(cli);
     }
 
-    internal static Command Delete(CliContext cli, string description, Func<HfSpacesClient, SpaceId, string, CancellationToken, Task<IReadOnlyDictionary<string, SpaceVariable>?>> call)
+    internal static Command Delete(CliContext cli, string description, string done, Func<HfSpacesClient, SpaceId, string, CancellationToken, Task<IReadOnlyDictionary<string, SpaceVariable>?>> call)
     {
         var space = SpaceArgument();
         var key = new Argument<string>("key") { Description = "The name to delete." };
-        var command = new Command("delete", description) { space, key };
-        command.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
+        return new Command("delete", description) { space, key }.Runs(
+            cli,
+            parse => new KeyOptions(parse.GetValue(space), parse.GetValue(key)!),
+            async (run, options) => new KeyResult(options.Space, options.Key, await call(run.Client, options.Space, options.Key, run.CancellationToken).ConfigureAwait(false)),
+            KeyChanged(done, "deleted"));
+    }
+
+    /// <summary>The variables the Hub answered with (all of them), or <paramref name="done"/>'s line (<c>{0}</c> the key, <c>{1}</c> the Space) and <c>{"space","key",<paramref name="flag"/>:true}</c>.</summary>
+    internal static Renderer<KeyResult> KeyChanged(string done, string flag) => new()
+    {
+        Text = (cli, result) =>
         {
-            var id = parse.GetValue(space);
-            var name = parse.GetValue(key)!;
-            var remaining = await call(client, id, name, ct).ConfigureAwait(false);
-            if (remaining is null)
+            if (result.Remaining is { } remaining)
             {
-                Done(cli, json, $"{name} deleted from {id}.", Json.Object(("space", id.ToString()), ("key", name), ("deleted", true)));
+                Variables.Text(cli, remaining);
             }
             else
             {
-                Print(cli, json, remaining);
+                cli.Out.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, done, result.Key, result.Space));
             }
+        },
+        Json = result => result.Remaining is { } remaining ? Variables.Json!(remaining) : Json.Object(("space", result.Space.ToString()), ("key", result.Key), (flag, true)),
+    };
 
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
-
-    internal static void Print(CliContext cli, bool json, IReadOnlyDictionary<string, SpaceVariable> variables)
+    /// <summary>A Space's variables: key, value, description, update time.</summary>
+    internal static Renderer<IReadOnlyDictionary<string, SpaceVariable>> Variables { get; } = new()
     {
-        if (json)
-        {
-            cli.WriteJson(Json.Array(variables.Values, v => Json.Object(("key", v.Key), ("value", v.Value), ("description", v.Description), ("updatedAt", v.UpdatedAt))));
-            return;
-        }
-
-        Output.Columns(cli, ["key", "value", "description", "updated"], variables.Values.OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new[] { v.Key, v.Value, v.Description ?? "-", Format.Date(v.UpdatedAt) }));
-    }
-
-    internal static void Done(CliContext cli, bool json, string text, JsonObject result)
-    {
-        if (json)
-        {
-            cli.WriteJson(result);
-        }
-        else
-        {
-            cli.Out.WriteLine(text);
-        }
-    }
-
+        Text = static (cli, variables) => Output.Columns(cli, ["key", "value", "description", "updated"], variables.Values.OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => new[] { v.Key, v.Value, v.Description ?? "-", Format.Date(v.UpdatedAt) })),
+        Json = static variables => Json.Array(variables.Values, v => Json.Object(("key", v.Key), ("value", v.Value), ("description", v.Description), ("updatedAt", v.UpdatedAt))),
+    };
 }

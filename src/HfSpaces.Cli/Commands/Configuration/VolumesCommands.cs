@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Configuration;
@@ -11,26 +12,11 @@ internal static class VolumesCommands
         var group = new Command("volumes", "List, replace or remove the repositories and buckets mounted into the Space.");
 
         var listSpace = SpaceArgument();
-        var list = new Command("list", "List the mounted volumes.") { listSpace };
-        list.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var mounted = (await client.GetRuntimeAsync(parse.GetValue(listSpace), ct).ConfigureAwait(false)).Volumes ?? [];
-            if (json)
-            {
-                cli.WriteJson(Json.Array(mounted, v => Json.Object(("type", v.Type.ToString()), ("source", v.Source), ("mountPath", v.MountPath), ("revision", v.Revision), ("readOnly", v.ReadOnly), ("path", v.Path))));
-            }
-            else if (mounted.Count == 0)
-            {
-                cli.Out.WriteLine("No volumes.");
-            }
-            else
-            {
-                Output.Columns(cli, ["type", "source", "mount", "mode"], mounted.Select(v => new[] { v.Type.ToString(), v.Source, v.MountPath, v.ReadOnly == true ? "ro" : "rw" }));
-            }
-
-            return ExitCodes.Success;
-        }));
-        group.Subcommands.Add(list);
+        group.Subcommands.Add(new Command("list", "List the mounted volumes.") { listSpace }.Runs(
+            cli,
+            parse => parse.GetValue(listSpace),
+            static async (run, space) => (await run.Client.GetRuntimeAsync(space, run.CancellationToken).ConfigureAwait(false)).Volumes ?? [],
+            Mounted));
 
         var space = SpaceArgument();
         var volumes = new Argument<string[]>("volume")
@@ -38,29 +24,53 @@ internal static class VolumesCommands
             Description = "type:source:mountPath[:ro], e.g. model:openai/whisper-large-v3:/data/whisper:ro",
             Arity = ArgumentArity.OneOrMore,
         };
-        var set = new Command("set", "Replace the whole list of volumes.") { space, volumes };
-        set.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var list = parse.GetValue(volumes)!.Select(ParseVolume).ToList();
-            var id = parse.GetValue(space);
-            await client.SetVolumesAsync(id, list, ct).ConfigureAwait(false);
-            cli.Out.WriteLine(json ? $"{{\"space\":\"{id}\",\"volumes\":{list.Count}}}" : $"{list.Count} volume(s) mounted on {id}.");
-            return ExitCodes.Success;
-        }));
-        group.Subcommands.Add(set);
+        group.Subcommands.Add(new Command("set", "Replace the whole list of volumes.") { space, volumes }.Runs(
+            cli,
+            parse => new Options(parse.GetValue(space), [.. parse.GetValue(volumes)!.Select(ParseVolume)]),
+            static async (run, options) =>
+            {
+                await run.Client.SetVolumesAsync(options.Space, options.Volumes, run.CancellationToken).ConfigureAwait(false);
+                return options;
+            },
+            Replaced("{0} volume(s) mounted on {1}.")));
 
         var deleteSpace = SpaceArgument();
-        var delete = new Command("delete", "Remove every volume.") { deleteSpace };
-        delete.SetAction((parse, ct) => ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            var id = parse.GetValue(deleteSpace);
-            await client.DeleteVolumesAsync(id, ct).ConfigureAwait(false);
-            cli.Out.WriteLine(json ? $"{{\"space\":\"{id}\",\"volumes\":0}}" : $"Volumes removed from {id}.");
-            return ExitCodes.Success;
-        }));
-        group.Subcommands.Add(delete);
+        group.Subcommands.Add(new Command("delete", "Remove every volume.") { deleteSpace }.Runs(
+            cli,
+            parse => new Options(parse.GetValue(deleteSpace), []),
+            static async (run, options) =>
+            {
+                await run.Client.DeleteVolumesAsync(options.Space, run.CancellationToken).ConfigureAwait(false);
+                return options;
+            },
+            Replaced("Volumes removed from {1}.")));
         yield return group;
     }
+
+    /// <summary>The Space's volumes after a set (those sent) or a delete (none).</summary>
+    internal sealed record Options(SpaceId Space, IReadOnlyList<SpaceVolume> Volumes);
+
+    internal static Renderer<IReadOnlyList<SpaceVolume>> Mounted { get; } = new()
+    {
+        Text = static (cli, mounted) =>
+        {
+            if (mounted.Count == 0)
+            {
+                cli.Out.WriteLine("No volumes.");
+                return;
+            }
+
+            Output.Columns(cli, ["type", "source", "mount", "mode"], mounted.Select(v => new[] { v.Type.ToString(), v.Source, v.MountPath, v.ReadOnly == true ? "ro" : "rw" }));
+        },
+        Json = static mounted => Json.Array(mounted, v => Json.Object(("type", v.Type.ToString()), ("source", v.Source), ("mountPath", v.MountPath), ("revision", v.Revision), ("readOnly", v.ReadOnly), ("path", v.Path))),
+    };
+
+    /// <summary><paramref name="text"/>: <c>{0}</c> the count, <c>{1}</c> the Space; JSON <c>{"space","volumes":N}</c>.</summary>
+    private static Renderer<Options> Replaced(string text) => new()
+    {
+        Text = (cli, done) => cli.Out.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, text, done.Volumes.Count, done.Space)),
+        Json = static done => Json.Object(("space", done.Space.ToString()), ("volumes", done.Volumes.Count)),
+    };
 
     internal static SpaceVolume ParseVolume(string text)
     {
