@@ -13,15 +13,19 @@ namespace HfSpaces.Cli.Running;
 /// </summary>
 internal static class Verb
 {
-    /// <summary>Makes <paramref name="command"/> run as bind → run → render.</summary>
+    /// <summary>
+    /// Makes <paramref name="command"/> run as bind → run → render. <paramref name="everyFailure"/>: one exit code for every
+    /// failure but Ctrl+C (plan's 1, so that its 2 always means "changes pending"), instead of one a kind.
+    /// </summary>
     public static Command Runs<TOptions, TResult>(
         this Command command,
         CliContext cli,
         Func<ParseResult, TOptions> bind,
         Func<RunContext, TOptions, Task<TResult>> run,
-        Renderer<TResult> renderer)
+        Renderer<TResult> renderer,
+        int? everyFailure = null)
     {
-        command.Action = new VerbAction<TOptions, object?, TResult>(cli, bind, static (_, _) => null, (context, options, _) => run(context, options), renderer);
+        command.Action = new VerbAction<TOptions, object?, TResult>(cli, bind, static (_, _) => null, (context, options, _) => run(context, options), renderer, everyFailure);
         return command;
     }
 
@@ -32,9 +36,10 @@ internal static class Verb
         Func<ParseResult, TOptions> bind,
         Func<CliContext, bool, TView> view,
         Func<RunContext, TOptions, TView, Task<TResult>> run,
-        Renderer<TResult> renderer)
+        Renderer<TResult> renderer,
+        int? everyFailure = null)
     {
-        command.Action = new VerbAction<TOptions, TView, TResult>(cli, bind, view, run, renderer);
+        command.Action = new VerbAction<TOptions, TView, TResult>(cli, bind, view, run, renderer, everyFailure);
         return command;
     }
 }
@@ -58,7 +63,10 @@ internal sealed class Renderer<TResult>
     /// <summary>The text a person reads on stdout.</summary>
     public required Action<CliContext, TResult> Text { get; init; }
 
-    /// <summary>The result as one indented JSON document; null (the function, or what it answers) when there is none to write (the view wrote NDJSON, nothing was done).</summary>
+    /// <summary>
+    /// The result as one indented JSON document, or null when there is none to write (nothing was done). No function: the
+    /// text serves both modes (export's YAML; a command whose view wrote everything as it went).
+    /// </summary>
     public required Func<TResult, JsonNode?>? Json { get; init; }
 
     /// <summary>The JSON is the last event of an NDJSON stream the view wrote: one line, not indented.</summary>
@@ -73,11 +81,11 @@ internal sealed class Renderer<TResult>
     /// <summary>Writes <paramref name="result"/> in the mode asked for and returns its exit code.</summary>
     public async Task<int> WriteAsync(CliContext cli, TResult result, bool json)
     {
-        if (!json)
+        if (!json || Json is null)
         {
             Text(cli, result);
         }
-        else if (Json?.Invoke(result) is { } document)
+        else if (Json(result) is { } document)
         {
             if (JsonLine)
             {
@@ -112,7 +120,8 @@ internal sealed class VerbAction<TOptions, TView, TResult>(
     Func<ParseResult, TOptions> bind,
     Func<CliContext, bool, TView> view,
     Func<RunContext, TOptions, TView, Task<TResult>> run,
-    Renderer<TResult> renderer) : AsynchronousCommandLineAction, IVerbAction
+    Renderer<TResult> renderer,
+    int? everyFailure) : AsynchronousCommandLineAction, IVerbAction
 {
     public Type Options => typeof(TOptions);
 
@@ -121,8 +130,16 @@ internal sealed class VerbAction<TOptions, TView, TResult>(
     public override Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default) =>
         HfSpacesCli.ExecuteAsync(cli, parseResult, async (client, json) =>
         {
-            var options = bind(parseResult);
-            var result = await run(new RunContext(cli, client, json, cancellationToken), options, view(cli, json)).ConfigureAwait(false);
-            return await renderer.WriteAsync(cli, result, json).ConfigureAwait(false);
+            try
+            {
+                var options = bind(parseResult);
+                var result = await run(new RunContext(cli, client, json, cancellationToken), options, view(cli, json)).ConfigureAwait(false);
+                return await renderer.WriteAsync(cli, result, json).ConfigureAwait(false);
+            }
+            catch (Exception e) when (everyFailure is { } code && e is not OperationCanceledException)
+            {
+                await HfSpacesCli.ReportAsync(cli, e, parseResult.GetValue(HfSpacesCli.VerboseOption)).ConfigureAwait(false);
+                return code;
+            }
         });
 }

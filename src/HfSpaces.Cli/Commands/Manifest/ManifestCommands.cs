@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using HfSpaces.Cli.Running;
 using HfSpaces.Manifests;
-using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Manifest;
 
@@ -24,46 +24,38 @@ internal static class ManifestCommands
         yield return ExportCommand.Create(cli);
     }
 
-    internal static Option<string> FileOption() => new("--file", "-f") { Description = "The manifest.", DefaultValueFactory = _ => "spaces.yaml" };
+    /// <summary>What plan and apply read from the command line: the manifest's path and the planner's options.</summary>
+    internal sealed record PlanInput(string File, PlanOptions Plan);
 
-    internal static Option<bool> PruneOption() => new("--prune") { Description = "Also remove variables and secrets the manifest does not list." };
-
-    internal static Option<bool> RotateOption() => new("--rotate-secrets") { Description = "Send every secret again (the Hub never returns values, so they cannot be compared)." };
-
-    internal static Option<int> ParallelOption() => new("--max-parallel") { Description = "How many Spaces are read or changed at once.", DefaultValueFactory = _ => HubScheduler.DefaultMaxParallel };
-
-    /// <summary>Like <see cref="ExecuteAsync"/>, but every failure is exit code 1, so 2 always means "changes pending".</summary>
-    internal static Task<int> Run(CliContext cli, System.CommandLine.ParseResult parse, Func<HfSpacesClient, bool, Task<int>> body) =>
-        ExecuteAsync(cli, parse, async (client, json) =>
-        {
-            try
-            {
-                return await body(client, json).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await ReportAsync(cli, e, parse.GetValue(VerboseOption)).ConfigureAwait(false);
-                return Failed;
-            }
-        });
-
-    internal static async Task<(SpaceManifest Manifest, ManifestPlan Plan)> PlanAsync(
-        HfSpacesClient client, System.CommandLine.ParseResult parse, Option<string> file, Option<bool> prune, Option<bool> rotate, Option<int> parallel, CancellationToken ct)
+    /// <summary>The options plan and apply share (--file, --prune, --rotate-secrets, --max-parallel), added to a command and bound from it.</summary>
+    internal sealed class PlanOptionSet
     {
-        var manifest = ManifestReader.Load(parse.GetValue(file)!);
-        var maxParallel = parse.GetValue(parallel);
-        if (maxParallel is < 1 or > 256)
+        private readonly Option<string> file = new("--file", "-f") { Description = "The manifest.", DefaultValueFactory = _ => "spaces.yaml" };
+        private readonly Option<bool> prune = new("--prune") { Description = "Also remove variables and secrets the manifest does not list." };
+        private readonly Option<bool> rotate = new("--rotate-secrets") { Description = "Send every secret again (the Hub never returns values, so they cannot be compared)." };
+        private readonly Option<int> parallel = new("--max-parallel") { Description = "How many Spaces are read or changed at once.", DefaultValueFactory = _ => HubScheduler.DefaultMaxParallel };
+
+        public PlanOptionSet(Command command)
         {
-            throw new ArgumentException("--max-parallel must be between 1 and 256.");
+            command.Options.Add(file);
+            command.Options.Add(prune);
+            command.Options.Add(rotate);
+            command.Options.Add(parallel);
         }
 
-        var plan = await ManifestPlanner.PlanAsync(client, manifest, new PlanOptions
+        public PlanInput Bind(System.CommandLine.ParseResult parse) => new(parse.GetValue(file)!, new PlanOptions
         {
             Prune = parse.GetValue(prune),
             RotateSecrets = parse.GetValue(rotate),
-            MaxParallel = maxParallel,
-        }, ct).ConfigureAwait(false);
-        return (manifest, plan);
+            MaxParallel = parse.GetValue(parallel) is >= 1 and <= 256 and var n ? n : throw new ArgumentException("--max-parallel must be between 1 and 256."),
+        });
+    }
+
+    /// <summary>Reads the manifest and plans it against the Hub.</summary>
+    internal static async Task<(SpaceManifest Manifest, ManifestPlan Plan)> PlanAsync(RunContext run, PlanInput input)
+    {
+        var manifest = ManifestReader.Load(input.File);
+        return (manifest, await ManifestPlanner.PlanAsync(run.Client, manifest, input.Plan, run.CancellationToken).ConfigureAwait(false));
     }
 
     internal static void PrintPlan(CliContext cli, ManifestPlan plan, bool detailed = false)
