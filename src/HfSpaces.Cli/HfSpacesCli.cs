@@ -157,24 +157,8 @@ public static class HfSpacesCli
         CustomParser = r => SpaceId.TryParse(r.Tokens[0].Value, out var id, out var error) ? id : Fail<SpaceId>(r, error),
     };
 
-    /// <summary>Builds the client from the global options and runs <paramref name="body"/>, turning failures into exit codes.</summary>
-    internal static async Task<int> ExecuteAsync(CliContext cli, ParseResult parse, Func<HfSpacesClient, bool, Task<int>> body)
-    {
-        try
-        {
-            using var client = cli.CreateClient(new HfSpacesClientOptions
-            {
-                Endpoint = parse.GetValue(EndpointOption),
-                Token = parse.GetValue(TokenOption),
-                ApplicationId = "hf-spaces-cli",
-            });
-            return await body(client, parse.GetValue(JsonOption)).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            return await ReportAsync(cli, e, parse.GetValue(VerboseOption), parse.GetValue(JsonOption)).ConfigureAwait(false);
-        }
-    }
+    /// <summary>What the CLI's requests name in their User-Agent.</summary>
+    internal const string ApplicationId = "hf-spaces-cli";
 
     /// <summary>
     /// One line on stderr and an exit code; a stack trace only for an unexpected error and only with --verbose. With --json,

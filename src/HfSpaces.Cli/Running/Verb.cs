@@ -16,6 +16,7 @@ internal static class Verb
     /// <summary>
     /// Makes <paramref name="command"/> run as bind → run → render. <paramref name="everyFailure"/>: one exit code for every
     /// failure but Ctrl+C (plan's 1, so that its 2 always means "changes pending"), instead of one a kind.
+    /// <paramref name="applicationId"/>: what the User-Agent names (the demo's own).
     /// </summary>
     public static Command Runs<TOptions, TResult>(
         this Command command,
@@ -23,9 +24,10 @@ internal static class Verb
         Func<ParseResult, TOptions> bind,
         Func<RunContext, TOptions, Task<TResult>> run,
         Renderer<TResult> renderer,
-        int? everyFailure = null)
+        int? everyFailure = null,
+        string applicationId = HfSpacesCli.ApplicationId)
     {
-        command.Action = new VerbAction<TOptions, object?, TResult>(cli, bind, static (_, _) => null, (context, options, _) => run(context, options), renderer, everyFailure);
+        command.Action = new VerbAction<TOptions, object?, TResult>(cli, bind, static (_, _) => null, (context, options, _) => run(context, options), renderer, everyFailure, applicationId);
         return command;
     }
 
@@ -37,9 +39,10 @@ internal static class Verb
         Func<CliContext, bool, TView> view,
         Func<RunContext, TOptions, TView, Task<TResult>> run,
         Renderer<TResult> renderer,
-        int? everyFailure = null)
+        int? everyFailure = null,
+        string applicationId = HfSpacesCli.ApplicationId)
     {
-        command.Action = new VerbAction<TOptions, TView, TResult>(cli, bind, view, run, renderer, everyFailure);
+        command.Action = new VerbAction<TOptions, TView, TResult>(cli, bind, view, run, renderer, everyFailure, applicationId);
         return command;
     }
 }
@@ -121,25 +124,37 @@ internal sealed class VerbAction<TOptions, TView, TResult>(
     Func<CliContext, bool, TView> view,
     Func<RunContext, TOptions, TView, Task<TResult>> run,
     Renderer<TResult> renderer,
-    int? everyFailure) : AsynchronousCommandLineAction, IVerbAction
+    int? everyFailure,
+    string applicationId) : AsynchronousCommandLineAction, IVerbAction
 {
     public Type Options => typeof(TOptions);
 
     public Type Result => typeof(TResult);
 
-    public override Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default) =>
-        HfSpacesCli.ExecuteAsync(cli, parseResult, async (client, json) =>
+    /// <summary>The one place a command builds its client (from the global options) and turns a failure into an exit code.</summary>
+    public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
+    {
+        var (json, verbose) = (parseResult.GetValue(HfSpacesCli.JsonOption), parseResult.GetValue(HfSpacesCli.VerboseOption));
+        try
         {
-            try
+            var options = bind(parseResult);
+            using var client = cli.CreateClient(new HfSpacesClientOptions
             {
-                var options = bind(parseResult);
-                var result = await run(new RunContext(cli, client, json, cancellationToken), options, view(cli, json)).ConfigureAwait(false);
-                return await renderer.WriteAsync(cli, result, json).ConfigureAwait(false);
-            }
-            catch (Exception e) when (everyFailure is { } code && e is not OperationCanceledException)
-            {
-                await HfSpacesCli.ReportAsync(cli, e, parseResult.GetValue(HfSpacesCli.VerboseOption)).ConfigureAwait(false);
-                return code;
-            }
-        });
+                Endpoint = parseResult.GetValue(HfSpacesCli.EndpointOption),
+                Token = parseResult.GetValue(HfSpacesCli.TokenOption),
+                ApplicationId = applicationId,
+            });
+            var result = await run(new RunContext(cli, client, json, cancellationToken), options, view(cli, json)).ConfigureAwait(false);
+            return await renderer.WriteAsync(cli, result, json).ConfigureAwait(false);
+        }
+        catch (Exception e) when (everyFailure is { } code && e is not OperationCanceledException)
+        {
+            await HfSpacesCli.ReportAsync(cli, e, verbose).ConfigureAwait(false);
+            return code;
+        }
+        catch (Exception e)
+        {
+            return await HfSpacesCli.ReportAsync(cli, e, verbose, json).ConfigureAwait(false);
+        }
+    }
 }
