@@ -16,21 +16,21 @@ public sealed class SpaceLogReaderTests
     [InlineData("data: {\"data\":\"a\\r\\n\\n\",\"extra\":{\"nested\":[1,{\"data\":\"no\"}]}}", "a")]
     [InlineData("data: {\"data\":\"lone \\ud800 surrogate\"}", "lone \\ud800 surrogate")]
     [InlineData("data: {\"data\":\"caf\\u00e9 \\\"quoted\\\"\"}", "café \"quoted\"")]
-    public void Data_lines_become_log_lines(string line, string text)
+    public async Task Data_lines_become_log_lines(string line, string text)
     {
-        Assert.Equal(text, SpaceLogReader.Parse(line)!.Text);
+        Assert.Equal([text], await ReadAsync(line + "\n\n"));
     }
 
     [Fact]
     public void A_long_envelope_is_read_whole_and_a_timestamp_in_another_form_is_taken_as_utc()
     {
         var message = new string('é', 5000);
-        var line = SpaceLogReader.Parse($$"""data: {"timestamp":"2025-03-07 12:24:18","data":"{{message}}\n"}""")!;
+        var line = Parse($$"""{"timestamp":"2025-03-07 12:24:18","data":"{{message}}\n"}""")!;
 
         Assert.Equal(message, line.Text);
         Assert.Equal(new DateTimeOffset(2025, 3, 7, 12, 24, 18, TimeSpan.Zero), line.Timestamp);
-        Assert.Equal(new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero), SpaceLogReader.Parse("""data: {"data":"x","timestamp":"2025-03-07T12:24:18.657Z"}""")!.Timestamp);
-        Assert.Equal(new DateTimeOffset(2025, 3, 7, 10, 24, 18, TimeSpan.Zero), SpaceLogReader.Parse("""data: {"data":"x","timestamp":"2025-03-07T12:24:18+02:00"}""")!.Timestamp);
+        Assert.Equal(new DateTimeOffset(2025, 3, 7, 12, 24, 18, 657, TimeSpan.Zero), Parse("""{"data":"x","timestamp":"2025-03-07T12:24:18.657Z"}""")!.Timestamp);
+        Assert.Equal(new DateTimeOffset(2025, 3, 7, 10, 24, 18, TimeSpan.Zero), Parse("""{"data":"x","timestamp":"2025-03-07T12:24:18+02:00"}""")!.Timestamp);
     }
 
     [Fact]
@@ -55,13 +55,58 @@ public sealed class SpaceLogReaderTests
     [Theory]
     [InlineData("data:")]
     [InlineData("data: ")]
+    [InlineData("data")]
     [InlineData(": keep-alive")]
     [InlineData("event: message")]
+    [InlineData("id: 7")]
+    [InlineData("retry: 1000")]
     [InlineData("")]
-    public void Keep_alives_comments_and_other_fields_are_skipped(string line)
+    public async Task Keep_alives_comments_and_other_fields_are_skipped(string line)
     {
-        Assert.Null(SpaceLogReader.Parse(line));
+        Assert.Equal(["after"], await ReadAsync($"{line}\n\ndata: after\n\n"));
+        Assert.Equal(["after"], await ReadAsync($"{line}\ndata: after\n"));
     }
+
+    [Fact]
+    public async Task Each_data_line_is_a_log_line_whether_or_not_a_blank_line_ends_its_event()
+    {
+        // An event of two data lines is two log lines (as huggingface_hub reads them); a BOM at the start is not text.
+        Assert.Equal(["one", "two", "three"], await ReadAsync("\uFEFFdata: one\ndata: {\"data\":\"two\"}\n\ndata: three\n"));
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_becomes_replacement_characters_not_a_failure()
+    {
+        var bytes = "data: bad "u8.ToArray().Concat(new byte[] { 0xC3, 0x28, 0xFF }).Concat("\n\ndata: ok\n"u8.ToArray()).ToArray();
+
+        var lines = await SpaceLogReader.ReadAsync(new MemoryStream(bytes), "/logs", null, TimeProvider.System, CancellationToken.None).Select(l => l.Text).ToListAsync();
+
+        Assert.Equal(["bad \uFFFD(\uFFFD", "ok"], lines);
+    }
+
+    [Fact]
+    public async Task A_long_line_is_cut_after_the_character_that_crosses_the_bound_wherever_the_reads_split_it()
+    {
+        // 'é' is two bytes: 6 of "data: " and 32,765 of them fill the 64 KiB exactly; the rest of the line is dropped.
+        var text = "data: " + new string('é', 40_000) + "\ndata: next\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        foreach (var chunk in new[] { 1, 2, 3, 4093, 16 * 1024, bytes.Length })
+        {
+            var lines = await SpaceLogReader.ReadAsync(new TrickleStream(bytes, chunk), "/logs", null, TimeProvider.System, CancellationToken.None).Select(l => l.Text).ToListAsync();
+
+            Assert.Equal([new string('é', (LogLineStream.MaxLineBytes - 6) / 2) + "…", "next"], lines);
+        }
+
+        // An odd bound: the character that crosses it is kept whole, never half of it.
+        var odd = Encoding.UTF8.GetBytes("data: x" + new string('é', 40_000));
+        var last = await SpaceLogReader.ReadAsync(new TrickleStream(odd, 7), "/logs", null, TimeProvider.System, CancellationToken.None).Select(l => l.Text).SingleAsync();
+        Assert.Equal("x" + new string('é', (LogLineStream.MaxLineBytes - 7 + 1) / 2) + "…", last);
+    }
+
+    private static SpaceLogLine? Parse(string data) => SpaceLogReader.Parse(Encoding.UTF8.GetBytes(data));
+
+    private static async Task<List<string>> ReadAsync(string stream) =>
+        await SpaceLogReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(stream)), "/logs", null, TimeProvider.System, CancellationToken.None).Select(l => l.Text).ToListAsync();
 
     [Fact]
     public async Task A_non_follow_read_ends_after_the_idle_timeout_while_the_stream_stays_open()

@@ -137,7 +137,7 @@ public sealed class WireFaultTests
         }
 
         Assert.Equal(2, lines.Count);
-        Assert.Equal(new string('x', Http.SpaceLogReader.MaxLineChars - "data: ".Length) + "…", lines[0].Text);
+        Assert.Equal(new string('x', Http.LogLineStream.MaxLineBytes - "data: ".Length) + "…", lines[0].Text);
         Assert.Equal("after", lines[1].Text);
     }
 
