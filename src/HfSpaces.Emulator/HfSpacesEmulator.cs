@@ -104,8 +104,8 @@ public sealed class HfSpacesEmulator : IAsyncDisposable
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _pipeline.ClearRequests();
 
-    /// <summary>How much of a request body <see cref="Requests"/> keeps.</summary>
-    public const int MaxRecordedBodyChars = EmulatorPipeline.MaxRecordedBodyChars;
+    /// <summary>How much of a request body <see cref="Requests"/> keeps, in characters (a longer one is cut and ends with "…").</summary>
+    public const int MaxRecordedBodyChars = RequestLog.MaxBodyChars;
 
     /// <summary>Stops listening.</summary>
     public async ValueTask DisposeAsync()

@@ -207,6 +207,25 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_request_log_keeps_the_start_of_a_long_body_and_its_size_and_no_secret_of_one_too_long_to_redact()
+    {
+        var variable = new string('v', 100_000);
+        var secret = "sk-" + new string('s', 100_000);
+        using var http = new HttpClient { BaseAddress = _emulator.Endpoint };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+
+        await http.PostAsync("api/spaces/alice/demo/variables", new StringContent($$"""{"key":"BIG","value":"{{variable}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        await http.PostAsync("api/spaces/alice/demo/secrets", new StringContent($$"""{"key":"HUGE","value":"{{secret}}"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var (kept, redacted) = (_emulator.Requests[^2], _emulator.Requests[^1]);
+        Assert.Equal(HfSpacesEmulator.MaxRecordedBodyChars + 1, kept.Body.Length);
+        Assert.StartsWith("""{"key":"BIG","value":"vvv""", kept.Body, StringComparison.Ordinal);
+        Assert.EndsWith("v…", kept.Body, StringComparison.Ordinal);
+        Assert.Equal(100_000 + """{"key":"BIG","value":""}""".Length, kept.BodyBytes);
+        Assert.Equal("[redacted]", redacted.Body);
+    }
+
+    [Fact]
     public async Task The_request_log_keeps_only_the_most_recent_requests()
     {
         await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions

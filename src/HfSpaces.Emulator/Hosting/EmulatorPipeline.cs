@@ -19,8 +19,12 @@ internal sealed class EmulatorPipeline(EmulatedHub hub, int maxRecordedRequests,
     private int _rateLimited;
     private int _inFlight;
 
-    /// <summary>How much of a request body <see cref="Requests"/> keeps.</summary>
-    public const int MaxRecordedBodyChars = 1024 * 1024;
+    /// <summary>
+    /// How much of a request body is read to record it: enough for a JSON body with secrets to be parsed and its values
+    /// redacted before <see cref="RequestLog"/> cuts it to <see cref="RequestLog.MaxBodyChars"/> (a longer one that may hold
+    /// secrets is kept as "[redacted]" whole); an upload of gigabytes is not read twice.
+    /// </summary>
+    internal const int MaxReadBodyBytes = 64 * 1024;
 
     public RateLimitRule? RateLimit { get; set; }
 
@@ -248,24 +252,25 @@ internal sealed class EmulatorPipeline(EmulatedHub hub, int maxRecordedRequests,
     }
 
     /// <summary>
-    /// The request's body as text for <see cref="Requests"/>, up to <see cref="MaxRecordedBodyChars"/> characters (an
-    /// upload of gigabytes is not held twice); the stream is rewound for the endpoint.
+    /// The request's body as text for <see cref="Requests"/>: its first <see cref="MaxReadBodyBytes"/> bytes (and "…" when
+    /// there are more); the stream is rewound for the endpoint.
     /// </summary>
     private static async Task<(string Text, long Bytes)> RecordedBodyAsync(HttpRequest request)
     {
-        using var kept = new MemoryStream();
-        var chunk = new byte[81920];
+        var kept = new byte[MaxReadBodyBytes + 1];
+        var length = 0;
         int n;
-        while (kept.Length <= MaxRecordedBodyChars && (n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        while (length < kept.Length && (n = await request.Body.ReadAsync(kept.AsMemory(length), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            kept.Write(chunk, 0, n);
+            length += n;
         }
 
         request.Body.Position = 0;
-        var text = Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)Math.Min(kept.Length, MaxRecordedBodyChars));
-        // The size: as announced, or as read (a chunked body longer than what is kept is not read twice: -1).
-        var bytes = request.ContentLength ?? (kept.Length > MaxRecordedBodyChars ? -1 : kept.Length);
-        return (kept.Length > MaxRecordedBodyChars ? text + "…" : text, bytes);
+        var more = length > MaxReadBodyBytes;
+        var text = Encoding.UTF8.GetString(kept, 0, Math.Min(length, MaxReadBodyBytes));
+        // The size: as announced, or as read (a chunked body longer than what is read is not read twice: -1).
+        var bytes = request.ContentLength ?? (more ? -1 : length);
+        return (more ? text + "…" : text, bytes);
     }
 
     /// <summary>
