@@ -1,24 +1,17 @@
 using System.Text.Json;
-using HfSpaces.Emulator;
 using HfSpaces.Emulator.State;
 
 namespace HfSpaces.Cli.Tests.Files;
 
 /// <summary><c>hf-spaces deploy</c> and <c>files</c> in process against the emulator: the plan, what is sent, exit codes, --json events.</summary>
-public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
+public sealed class DeployCommandTests : CliTest, IDisposable
 {
-    private const string Token = "hf_deploy_test_token_123";
     private readonly string _app = Directory.CreateTempSubdirectory("hfspaces-deploy-").FullName;
-    private HfSpacesEmulator _emulator = null!;
 
-    public async Task InitializeAsync() =>
-        _emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions
-        {
-            Timings = StageTimings.Instant,
-            Accounts = new Dictionary<string, string> { ["alice"] = Token },
-        });
+    /// <summary>No Spaces: each test creates its own.</summary>
+    protected override SpaceSeed[] Seeds => [];
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    protected override bool SignedIn => true;
 
     public void Dispose() => Directory.Delete(_app, recursive: true);
 
@@ -26,7 +19,7 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
     public async Task Deploy_takes_an_empty_space_to_running_then_a_one_line_change_sends_one_file()
     {
         Assert.Equal(ExitCodes.Success, (await Run("create", "alice/chat", "--sdk", "gradio")).Code);
-        Assert.Equal("NO_APP_FILE", _emulator.Hub.StageOf("alice/chat"));
+        Assert.Equal("NO_APP_FILE", Emulator.Hub.StageOf("alice/chat"));
         Write("app.py", "import gradio as gr\nprint('v1')\n");
         Write("requirements.txt", "gradio\n");
         Write(".gitignore", "*.pyc\n");
@@ -42,16 +35,16 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("3 to add, 0 to change, 0 to delete, 0 unchanged; 45 B to send; the Space rebuilds once.", output, StringComparison.Ordinal);
         Assert.Contains("  sent app.py (32 B)", output, StringComparison.Ordinal);
         Assert.Matches(@"Committed [0-9a-f]{7} in \d+\.\d s: http://127\.0\.0\.1:\d+/spaces/alice/chat/commit/[0-9a-f]{40}", output);
-        Assert.Equal("RUNNING", _emulator.Hub.StageOf("alice/chat"));
+        Assert.Equal("RUNNING", Emulator.Hub.StageOf("alice/chat"));
 
         Write("app.py", "import gradio as gr\nprint('v2')\n");
-        _emulator.ClearRequests();
+        Emulator.ClearRequests();
         (code, output, _) = await Run("deploy", "alice/chat", _app);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("  ~ app.py  32 B", output, StringComparison.Ordinal);
         Assert.Contains("0 to add, 1 to change, 0 to delete, 2 unchanged; 32 B to send", output, StringComparison.Ordinal);
-        var commit = Assert.Single(_emulator.Requests, r => r.Path == "/api/spaces/alice/chat/commit/main");
+        var commit = Assert.Single(Emulator.Requests, r => r.Path == "/api/spaces/alice/chat/commit/main");
         Assert.Equal(2, commit.Body.TrimEnd('\n').Split('\n').Length);
 
         (code, output, _) = await Run("deploy", "alice/chat", _app);
@@ -69,8 +62,8 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
         Assert.Contains("Created alice/new: ", output, StringComparison.Ordinal);
         Assert.Contains("  + app.py  14 B", output, StringComparison.Ordinal);
-        Assert.Equal("import gradio\n"u8.ToArray(), _emulator.Hub.FileContent("alice/new", "app.py"));
-        Assert.Equal("RUNNING", _emulator.Hub.StageOf("alice/new"));
+        Assert.Equal("import gradio\n"u8.ToArray(), Emulator.Hub.FileContent("alice/new", "app.py"));
+        Assert.Equal("RUNNING", Emulator.Hub.StageOf("alice/new"));
     }
 
     [Fact]
@@ -81,17 +74,17 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Write("old.py", "b");
         await Run("deploy", "alice/chat", _app);
         File.Delete(Path.Combine(_app, "old.py"));
-        var head = _emulator.Hub.HeadCommit("alice/chat");
+        var head = Emulator.Hub.HeadCommit("alice/chat");
 
         var (code, output, _) = await Run("deploy", "alice/chat", _app, "--delete", "--dry-run");
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("  - old.py", output, StringComparison.Ordinal);
-        Assert.Equal(head, _emulator.Hub.HeadCommit("alice/chat"));
+        Assert.Equal(head, Emulator.Hub.HeadCommit("alice/chat"));
 
         (code, _, _) = await Run("deploy", "alice/chat", _app, "--delete");
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Null(_emulator.Hub.FileContent("alice/chat", "old.py"));
-        Assert.NotNull(_emulator.Hub.FileContent("alice/chat", "README.md"));
+        Assert.Null(Emulator.Hub.FileContent("alice/chat", "old.py"));
+        Assert.NotNull(Emulator.Hub.FileContent("alice/chat", "README.md"));
     }
 
     [Fact]
@@ -100,7 +93,7 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         await Run("create", "alice/chat", "--sdk", "gradio");
         Write("app.py", "a");
         Write(".env", "OPENAI_API_KEY=sk-live-123\n");
-        _emulator.ClearRequests();
+        Emulator.ClearRequests();
 
         var (code, output, error) = await Run("deploy", "alice/chat", _app);
 
@@ -109,7 +102,7 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("error: Refused: 1 file(s) look like credentials and would be public in the Space's repository: .env (its name is a credential file's).", error, StringComparison.Ordinal);
         Assert.Contains("--allow-secret-file PATH", error, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-live-123", error, StringComparison.Ordinal);
-        Assert.DoesNotContain(_emulator.Requests, r => r.Method == "POST");
+        Assert.DoesNotContain(Emulator.Requests, r => r.Method == "POST");
 
         (code, _, _) = await Run("deploy", "alice/chat", _app, "--allow-secret-file", ".env");
         Assert.Equal(ExitCodes.Success, code);
@@ -180,7 +173,7 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         (code, output, _) = await Run("files", "rm", "alice/chat", "src/", "--yes");
         Assert.Equal(ExitCodes.Success, code);
         Assert.Matches(@"Deleted 1 path\(s\) in [0-9a-f]{7}", output);
-        Assert.Null(_emulator.Hub.FileContent("alice/chat", "src/util.py"));
+        Assert.Null(Emulator.Hub.FileContent("alice/chat", "src/util.py"));
     }
 
     [Fact]
@@ -196,8 +189,8 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("  + files: the files of ./chat", output, StringComparison.Ordinal);
         (code, _, _) = await Run("apply", "-f", manifest, "--yes");
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Equal("import gradio\n"u8.ToArray(), _emulator.Hub.FileContent("alice/chat", "app.py"));
-        Assert.Equal("RUNNING", _emulator.Hub.StageOf("alice/chat"));
+        Assert.Equal("import gradio\n"u8.ToArray(), Emulator.Hub.FileContent("alice/chat", "app.py"));
+        Assert.Equal("RUNNING", Emulator.Hub.StageOf("alice/chat"));
         (code, output, _) = await Run("plan", "-f", manifest);
         Assert.Equal((ExitCodes.Success, "alice/chat: no changes\nNo changes: 1 Space(s) match the manifest.\n"), (code, output.ReplaceLineEndings("\n")));
 
@@ -207,10 +200,10 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         (code, output, _) = await Run("plan", "-f", manifest, "--detailed");
         Assert.Equal(2, code);
         Assert.Matches(@"  ~ files \(on [0-9a-f]{7}\): \+0 ~1 -0 files, 23 bytes; the Space rebuilds\n  ~ hardware: cpu-basic → t4-small\n      ~ app\.py\n", output.ReplaceLineEndings("\n"));
-        _emulator.ClearRequests();
+        Emulator.ClearRequests();
         (code, _, _) = await Run("apply", "-f", manifest, "--yes");
         Assert.Equal(ExitCodes.Success, code);
-        var writes = _emulator.Requests.Where(r => r.Method == "POST" && (r.Path.EndsWith("/commit/main", StringComparison.Ordinal) || r.Path.EndsWith("/hardware", StringComparison.Ordinal))).Select(r => r.Path.Split('/')[^1]).ToList();
+        var writes = Emulator.Requests.Where(r => r.Method == "POST" && (r.Path.EndsWith("/commit/main", StringComparison.Ordinal) || r.Path.EndsWith("/hardware", StringComparison.Ordinal))).Select(r => r.Path.Split('/')[^1]).ToList();
         Assert.Equal(["main", "hardware"], writes);
         (code, _, _) = await Run("plan", "-f", manifest);
         Assert.Equal(ExitCodes.Success, code);
@@ -222,8 +215,8 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         await Run("create", "alice/chat", "--sdk", "gradio");
         Write("app.py", "import gradio\n");
         File.WriteAllBytes(Path.Combine(_app, "model.bin"), new byte[300_000]); // binary: through LFS
-        _emulator.AddFault(new HfSpaces.Emulator.Hosting.FaultRule { Method = "POST", PathPattern = "/spaces/alice/chat.git/info/lfs/objects/verify", Delay = TimeSpan.FromSeconds(1) });
-        _liveDisplay = true;
+        Emulator.AddFault(new HfSpaces.Emulator.Hosting.FaultRule { Method = "POST", PathPattern = "/spaces/alice/chat.git/info/lfs/objects/verify", Delay = TimeSpan.FromSeconds(1) });
+        LiveDisplay = true;
 
         var (code, output, _) = await Run("deploy", "alice/chat", _app);
 
@@ -252,11 +245,11 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("9 B to send; a running gradio Space reloads Python files in place, otherwise it rebuilds once.", output, StringComparison.Ordinal);
-        using var client = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = _emulator.Endpoint, Token = Token, UseImplicitToken = false });
+        using var client = new HfSpacesClient(new HfSpacesClientOptions { Endpoint = Emulator.Endpoint, Token = Token, UseImplicitToken = false });
         var runtime = await client.GetRuntimeAsync("alice/chat");
         Assert.Equal(SpaceStage.Running, runtime.Stage);
         Assert.Equal("created", runtime.HotReloading?.Status);
-        Assert.Equal("print(2)\n"u8.ToArray(), _emulator.Hub.FileContent("alice/chat", "app.py"));
+        Assert.Equal("print(2)\n"u8.ToArray(), Emulator.Hub.FileContent("alice/chat", "app.py"));
     }
 
     [Fact]
@@ -279,7 +272,7 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
             Assert.Contains("    source: \"./files/alice/chat\"\n", File.ReadAllText(manifest), StringComparison.Ordinal);
             Assert.Equal("import gradio\n", File.ReadAllText(Path.Combine(export, "files", "alice", "chat", "app.py")));
             Assert.Equal([0, 1, 2, 3], File.ReadAllBytes(Path.Combine(export, "files", "alice", "chat", "weights.bin")));
-            Assert.Equal(_emulator.Hub.FileContent("alice/chat", "README.md"), File.ReadAllBytes(Path.Combine(export, "files", "alice", "chat", "README.md")));
+            Assert.Equal(Emulator.Hub.FileContent("alice/chat", "README.md"), File.ReadAllBytes(Path.Combine(export, "files", "alice", "chat", "README.md")));
             var (planned, output, _) = await Run("plan", "-f", manifest);
             Assert.Equal((ExitCodes.Success, "alice/chat: no changes\nNo changes: 1 Space(s) match the manifest.\n"), (planned, output.ReplaceLineEndings("\n")));
 
@@ -292,26 +285,6 @@ public sealed class DeployCommandTests : IAsyncLifetime, IDisposable
         {
             Directory.Delete(export, recursive: true);
         }
-    }
-
-    private bool _liveDisplay;
-
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var cli = new CliContext(output, error, new StringReader(string.Empty), options => new HfSpacesClient(new HfSpacesClientOptions
-        {
-            Endpoint = _emulator.Endpoint,
-            Token = Token,
-            UseImplicitToken = false,
-            MaxRetries = 0,
-        }))
-        {
-            LiveDisplay = _liveDisplay,
-        };
-        var code = await HfSpacesCli.RunAsync(args, cli);
-        return (code, output.ToString(), error.ToString());
     }
 
     private void Write(string path, string content)
