@@ -7,7 +7,7 @@ namespace HfSpaces.Http;
 /// each <c>data:</c> line is dispatched as it arrives, as <c>huggingface_hub</c> reads them, never held until the next
 /// blank line, and no event can be larger than a line), a last unterminated line ended at the end of the stream; silence
 /// past the idle timeout is the end of the stream (a read without --follow is complete), and a broken stream an
-/// <see cref="HfSpacesException"/>.
+/// <see cref="HfSpacesException"/>. The inner stream stays its owner's to dispose.
 /// </summary>
 internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTimeout, TimeProvider clock, CancellationToken caller) : Stream
 {
@@ -203,14 +203,4 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSpaces.Cli.Commands.Files;
 using HfSpaces.Cli.Commands.Fleet;
 using HfSpaces.Cli.Commands.Lifecycle;
 using HfSpaces.Cli.Commands.Manifest;
@@ -132,6 +133,22 @@ public sealed class VerbTests : CliTest
         var (code, output, _) = await RenderAsync(PlanCommand.Renderer, new PlanCommand.Result(plan, Detailed: false), json: false);
 
         Assert.Equal((ExitCodes.Success, $"acme/a: no changes{NL}No changes: 1 Space(s) match the manifest.{NL}"), (code, output));
+    }
+
+    [Fact]
+    public async Task A_download_to_a_file_says_so_on_stderr_in_text_and_only_in_the_document_with_json()
+    {
+        var options = new FilesGetCommand.Options(SpaceId.Parse("acme/chat"), "app.py", "out/app.py", Revision: null);
+        var result = new FilesGetCommand.Result(options, new SpaceFileDownload { CommitId = "0123456789abcdef0123456789abcdef01234567", Length = 2048 });
+
+        var text = await RenderAsync(FilesGetCommand.Renderer, result, json: false);
+        var json = await RenderAsync(FilesGetCommand.Renderer, result, json: true);
+        var toStdout = await RenderAsync(FilesGetCommand.Renderer, result with { Options = options with { Output = null }, Download = null }, json: true);
+
+        Assert.Equal((string.Empty, $"Wrote 2.0 KiB to out/app.py (at 0123456).{NL}"), (text.Out, text.Err));
+        Assert.Equal(string.Empty, json.Err);
+        Assert.Contains("\"bytes\": 2048", json.Out, StringComparison.Ordinal);
+        Assert.Equal((string.Empty, string.Empty), (toStdout.Out, toStdout.Err));
     }
 
     [Fact]

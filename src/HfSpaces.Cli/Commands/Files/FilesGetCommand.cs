@@ -59,15 +59,18 @@ internal static class FilesGetCommand
         }
     }
 
-    /// <summary>Stdout holds the file's bytes, so the text goes to stderr.</summary>
+    /// <summary>Without -o stdout held the file's bytes: nothing more. With -o, a line on stderr (stdout may be piped), or the JSON.</summary>
     internal static Renderer<Result> Renderer { get; } = new()
     {
-        Text = static (_, _) => { },
+        Text = static (cli, result) =>
+        {
+            if (result.Download is { } download && result.Options.Output is { } target)
+            {
+                cli.Err.WriteLine($"Wrote {Format.Bytes(download.Length)} to {Terminal.Safe(target)}{(download.CommitId is { Length: >= 7 } c ? $" (at {c[..7]})" : string.Empty)}.");
+            }
+        },
         Json = static result => result.Download is { } download
             ? Json.Object(("path", result.Options.Path), ("output", result.Options.Output), ("bytes", download.Length), ("commit", download.CommitId))
             : null,
-        Diagnostics = static result => result.Download is { } download && result.Options.Output is { } target
-            ? [$"Wrote {Format.Bytes(download.Length)} to {Terminal.Safe(target)}{(download.CommitId is { Length: >= 7 } c ? $" (at {c[..7]})" : string.Empty)}."]
-            : [],
     };
 }
