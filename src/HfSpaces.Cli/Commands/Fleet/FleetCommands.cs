@@ -1,19 +1,18 @@
 using System.CommandLine;
 using HfSpaces.Cli.Running;
-using System.Globalization;
 using HfSpaces.Cli.Commands.Runtime;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Fleet;
 
-/// <summary>fleet ls | cost | pause | restart | sleep DURATION | hardware FLAVOR, over one owner's Spaces (the four actions: <see cref="FleetActCommand"/>).</summary>
+/// <summary>fleet ls | cost | pause | restart | sleep DURATION | hardware FLAVOR, over one owner's Spaces: the group, its selectors and the selection (the verbs: FleetListCommand, FleetCostCommand, FleetActCommand).</summary>
 internal static class FleetCommands
 {
     public static IEnumerable<Command> Create(CliContext cli)
     {
         var fleet = new Command("fleet", "See, cost and act on many Spaces at once, at the Hub's rate limit.");
-        fleet.Subcommands.Add(List(cli));
-        fleet.Subcommands.Add(Cost(cli));
+        fleet.Subcommands.Add(FleetListCommand.Create(cli));
+        fleet.Subcommands.Add(FleetCostCommand.Create(cli));
         fleet.Subcommands.Add(FleetActCommand.Create(cli, "pause", "Pause every selected Space (not billed while paused).", _ => FleetOperation.Pause()));
         fleet.Subcommands.Add(FleetActCommand.Create(cli, "restart", "Restart every selected Space (also un-pauses).", _ => FleetOperation.Restart()));
         var duration = new Argument<TimeSpan>("duration")
@@ -66,69 +65,4 @@ internal static class FleetCommands
 
         return spaces;
     }
-
-    private static Command List(CliContext cli)
-    {
-        var command = new Command("ls", "List the selected Spaces: stage, hardware, sleep time, price, last change.");
-        var selectors = Selectors.Add(command);
-        return command.Runs(cli, selectors.Query, SelectAsync, Listed);
-    }
-
-    internal static Renderer<IReadOnlyList<SpaceInfo>> Listed { get; } = new()
-    {
-        Text = static (cli, spaces) =>
-        {
-            Output.Columns(cli, ["space", "stage", "hardware", "sleep", "$/h", "modified"], spaces.Select(s => new[]
-            {
-                s.Id.ToString(),
-                s.Runtime?.Stage.ToString() ?? "-",
-                Flavor(s)?.ToString() ?? "-",
-                s.Runtime is { } r && Flavor(s) is not null ? Format.SleepTime(r.SleepTime) : "-",
-                Flavor(s)?.PricePerHourUsd is { } usd ? Format.Amount(usd) : "-",
-                Format.Date(s.LastModified),
-            }));
-            cli.Out.WriteLine($"{spaces.Count} Space(s).");
-        },
-        Json = static spaces => Json.Array(spaces, s => Json.Object(
-            ("id", s.Id.ToString()),
-            ("stage", s.Runtime?.Stage.ToString()),
-            ("hardware", Flavor(s)?.ToString()),
-            ("sleepTimeSeconds", Output.SleepSeconds(s.Runtime?.SleepTime)),
-            ("pricePerHourUsd", Flavor(s)?.PricePerHourUsd),
-            ("lastModified", s.LastModified))),
-    };
-
-    private static Command Cost(CliContext cli)
-    {
-        var command = new Command("cost", "What the selected Spaces cost now, from list prices: by hardware, in all, and the paid ones that never sleep.");
-        var selectors = Selectors.Add(command);
-        return command.Runs(cli, selectors.Query, static async (run, query) => FleetCost.Of(await SelectAsync(run, query).ConfigureAwait(false)), Costs);
-    }
-
-    internal static Renderer<FleetCost> Costs { get; } = new()
-    {
-        Text = static (cli, cost) =>
-        {
-            Output.Columns(cli, ["hardware", "running", "$/h"], cost.ByHardware.Select(h => new[] { h.Hardware.ToString(), h.Spaces.ToString(CultureInfo.InvariantCulture), Format.Usd(h.PerHour) }));
-            cli.Out.WriteLine($"Running now: {Format.Usd(cost.PerHour)}/h, ~ {Format.Usd(cost.PerMonthIfNeverSleeping)}/month if nothing sleeps (list prices).");
-            if (cost.NeverSleeping.Count > 0)
-            {
-                cli.Out.WriteLine($"Never sleeping ({cost.NeverSleeping.Count}): " + string.Join(", ", cost.NeverSleeping.Select(n => $"{n.Id} ({Format.PerHour(n.PerHour)})")));
-            }
-
-            if (cost.UnpricedHardware.Count > 0)
-            {
-                cli.Out.WriteLine("Not priced (newer than this CLI): " + string.Join(", ", cost.UnpricedHardware));
-            }
-        },
-        Json = static cost => Json.Object(
-            ("perHourUsd", cost.PerHour),
-            ("perMonthIfNeverSleepingUsd", cost.PerMonthIfNeverSleeping),
-            ("byHardware", Json.Array(cost.ByHardware, h => Json.Object(("hardware", h.Hardware.ToString()), ("spaces", h.Spaces), ("perHourUsd", h.PerHour)))),
-            ("spaces", Json.Array(cost.Running, r => Json.Object(("id", r.Id.ToString()), ("hardware", r.Hardware.ToString()), ("perHourUsd", r.PerHour)))),
-            ("neverSleeping", Json.Strings(cost.NeverSleeping.Select(r => r.Id.ToString()))),
-            ("unpricedHardware", Json.Strings(cost.UnpricedHardware.Select(h => h.ToString())))),
-    };
-
-    private static SpaceHardware? Flavor(SpaceInfo space) => space.Runtime?.EffectiveHardware;
 }
