@@ -52,20 +52,21 @@ internal static class DemoCommand
                     ? throw new ArgumentException($"a token is set, so the demo would run on the real Hub: pass --space namespace/name (a Space you own). Without an account: {EmulatorCommand}")
                     : new Options(SpaceId.Parse(target), RuntimeCommands.ParseFlavor(parse.GetValue(hardware) ?? SpaceHardware.Values.CpuBasic, force: false), parse.GetValue(duplicateTo), parse.GetValue(yes));
             },
+            static (cli, _) => new DemoSteps(cli),
             RunAsync,
             Renderer,
             applicationId: "hf-spaces-demo");
     }
 
     /// <summary>Says what it will change, asks, runs the lifecycle, and puts the Space back whatever happened.</summary>
-    internal static async Task<Result> RunAsync(RunContext run, Options options)
+    internal static async Task<Result> RunAsync(RunContext run, Options options, DemoSteps steps)
     {
         var (cli, client, id, flavor) = (run.Cli, run.Client, options.Space, options.Hardware);
         var clock = Stopwatch.StartNew();
         var where = client.Endpoint.Host == "huggingface.co" ? "the Hub (huggingface.co)" : client.Endpoint.ToString();
         var before = await client.GetRuntimeAsync(id, run.CancellationToken).ConfigureAwait(false);
         var original = before.EffectiveHardware;
-        cli.Out.WriteLine($"The demo will change {id} on {where}: request {flavor}{(flavor.PricePerHourUsd is > 0 ? $" (billed, {Format.PerHour(flavor.PricePerHourUsd)})" : string.Empty)}, set its sleep time, add and remove a secret and a variable, pause and restart it{(options.DuplicateTo is { } d ? $", duplicate it to {d}" : string.Empty)}. At the end it puts back its hardware ({original?.ToString() ?? "none"}), sleep time ({Format.SleepTime(before.SleepTime)}) and stage.");
+        steps.Say($"The demo will change {id} on {where}: request {flavor}{(flavor.PricePerHourUsd is > 0 ? $" (billed, {Format.PerHour(flavor.PricePerHourUsd)})" : string.Empty)}, set its sleep time, add and remove a secret and a variable, pause and restart it{(options.DuplicateTo is { } d ? $", duplicate it to {d}" : string.Empty)}. At the end it puts back its hardware ({original?.ToString() ?? "none"}), sleep time ({Format.SleepTime(before.SleepTime)}) and stage.");
         if (!await cli.ConfirmAsync(
             options.Yes,
             "Go on?",
@@ -77,7 +78,7 @@ internal static class DemoCommand
             return new Result(null, clock.Elapsed);
         }
 
-        var lifecycle = new DemoLifecycle(cli, client);
+        var lifecycle = new DemoLifecycle(client, steps);
         try
         {
             return new Result(await lifecycle.RunAsync(id, flavor, options.DuplicateTo, staticSpace: null, created: null, run.CancellationToken).ConfigureAwait(false), clock.Elapsed);
@@ -110,11 +111,12 @@ internal static class DemoCommand
     {
         try
         {
-            cli.Out.WriteLine($"Started the Hub emulator on {endpoint} (no account, no network). With HF_TOKEN, 'hf-spaces demo --space you/your-space' runs this on the real Hub.");
+            var steps = new DemoSteps(cli);
+            steps.Say($"Started the Hub emulator on {endpoint} (no account, no network). With HF_TOKEN, 'hf-spaces demo --space you/your-space' runs this on the real Hub.");
             using var client = cli.CreateClient(new HfSpacesClientOptions { Endpoint = endpoint, Token = token, UseImplicitToken = false, ApplicationId = "hf-spaces-demo" });
             var clock = Stopwatch.StartNew();
             var flavor = RuntimeCommands.ParseFlavor(hardware, force: false);
-            var ended = await new DemoLifecycle(cli, client).RunAsync(EmulatorSpace, flavor, $"{EmulatorSpace}-copy", EmulatorStaticSpace, $"{EmulatorUser}/new-space", ct).ConfigureAwait(false);
+            var ended = await new DemoLifecycle(client, steps).RunAsync(EmulatorSpace, flavor, $"{EmulatorSpace}-copy", EmulatorStaticSpace, $"{EmulatorUser}/new-space", ct).ConfigureAwait(false);
             return await Renderer.WriteAsync(cli, new Result(ended, clock.Elapsed), json: false).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -2,17 +2,12 @@ using HfSpaces.Cli.Commands.Runtime;
 
 namespace HfSpaces.Cli.Commands.Demo;
 
-/// <summary>
-/// The demo's steps through the public SDK, each said as a numbered line (the demo's view: it is a story told as it
-/// happens), and putting a Space back as it was.
-/// </summary>
-internal sealed class DemoLifecycle(CliContext cli, HfSpacesClient client)
+/// <summary>The demo's steps through the public SDK, each told to <paramref name="steps"/>, and putting a Space back as it was.</summary>
+internal sealed class DemoLifecycle(HfSpacesClient client, DemoSteps steps)
 {
-    private int step;
+    private void Step(string text) => steps.Step(text);
 
-    private void Step(string text) => cli.Out.WriteLine($"[{++step,2}] {text}");
-
-    private void Detail(string text) => cli.Out.WriteLine($"     {text}");
+    private void Detail(string text) => steps.Detail(text);
 
     /// <summary>
     /// Every step on <paramref name="space"/> (on <paramref name="flavor"/>); with <paramref name="created"/> first a new
@@ -32,7 +27,7 @@ internal sealed class DemoLifecycle(CliContext cli, HfSpacesClient client)
                 Variables = [new SpaceVariableValue("MODEL_ID", "gpt2")],
                 Secrets = [new SpaceSecretValue("API_KEY", "sk-demo-" + Guid.NewGuid().ToString("N"))],
             }, ct).ConfigureAwait(false);
-            Step($"created {fresh} with t4-small, a 30 min sleep time, a variable and a secret: {cli.Stage(creation.Runtime!.Stage)}, hardware {(creation.HardwareApplied == true ? "applied" : "NOT applied")}");
+            Step($"created {fresh} with t4-small, a 30 min sleep time, a variable and a secret: {steps.Stage(creation.Runtime!.Stage)}, hardware {(creation.HardwareApplied == true ? "applied" : "NOT applied")}");
             // A new Space holds only its README (it would end NO_APP_FILE): give it an app in one commit.
             var commit = await client.CommitAsync(
                 fresh,
@@ -58,7 +53,7 @@ internal sealed class DemoLifecycle(CliContext cli, HfSpacesClient client)
         }
 
         var runtime = await client.GetRuntimeAsync(space, ct).ConfigureAwait(false);
-        Step($"runtime of {space}: {cli.Stage(runtime.Stage)} on {runtime.Hardware?.ToString() ?? "no hardware"}, sleeps after {Format.SleepTime(runtime.SleepTime)}");
+        Step($"runtime of {space}: {steps.Stage(runtime.Stage)} on {runtime.Hardware?.ToString() ?? "no hardware"}, sleeps after {Format.SleepTime(runtime.SleepTime)}");
 
         var catalog = await client.ListHardwareAsync(ct).ConfigureAwait(false);
         var cheapestGpu = catalog.Where(h => h.Accelerator is not null && h.UnitCostUsd > 0).MinBy(h => h.UnitCostUsd);
@@ -66,11 +61,11 @@ internal sealed class DemoLifecycle(CliContext cli, HfSpacesClient client)
 
         var hardware = flavor;
         runtime = await client.RequestHardwareAsync(space, hardware, TimeSpan.FromHours(1), ct).ConfigureAwait(false);
-        Step($"requested {hardware} with a 1 h sleep time: {cli.Stage(runtime.Stage)} (requested {runtime.RequestedHardware})");
+        Step($"requested {hardware} with a 1 h sleep time: {steps.Stage(runtime.Stage)} (requested {runtime.RequestedHardware})");
 
         Step("waiting for the Space to run:");
-        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), new StageLines(cli, json: false), ct).ConfigureAwait(false);
-        Detail($"{cli.Stage(runtime.Stage)} on {runtime.Hardware}");
+        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), steps.Stages, ct).ConfigureAwait(false);
+        Detail($"{steps.Stage(runtime.Stage)} on {runtime.Hardware}");
 
         runtime = await client.SetSleepTimeAsync(space, TimeSpan.FromHours(2), ct).ConfigureAwait(false);
         Step($"sleep time set; the Hub reports {Format.SleepTime(runtime.SleepTime)}{(runtime.Hardware == SpaceHardware.CpuBasic ? " (fixed on cpu-basic)" : string.Empty)}");
@@ -84,11 +79,11 @@ internal sealed class DemoLifecycle(CliContext cli, HfSpacesClient client)
         Step($"secrets: {string.Join(", ", secrets.Keys.Order(StringComparer.Ordinal))}; variables: {string.Join(", ", variables.Values.Select(v => $"{v.Key}={v.Value}"))}");
 
         runtime = await client.PauseAsync(space, ct).ConfigureAwait(false);
-        Step($"paused: {cli.Stage(runtime.Stage)}");
+        Step($"paused: {steps.Stage(runtime.Stage)}");
 
         runtime = await client.RestartAsync(space, cancellationToken: ct).ConfigureAwait(false);
-        Step($"restarted: {cli.Stage(runtime.Stage)}; waiting:");
-        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), new StageLines(cli, json: false), ct).ConfigureAwait(false);
+        Step($"restarted: {steps.Stage(runtime.Stage)}; waiting:");
+        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), steps.Stages, ct).ConfigureAwait(false);
 
         if (duplicateTo is not null)
         {
@@ -143,11 +138,11 @@ internal sealed class DemoLifecycle(CliContext cli, HfSpacesClient client)
                 await client.PauseAsync(space).ConfigureAwait(false);
             }
 
-            cli.Out.WriteLine($"Restored {space}: {original?.ToString() ?? "no hardware"}, sleeps after {Format.SleepTime(before.SleepTime)}{(before.Stage == SpaceStage.Paused ? ", paused" : string.Empty)}.");
+            steps.Say($"Restored {space}: {original?.ToString() ?? "no hardware"}, sleeps after {Format.SleepTime(before.SleepTime)}{(before.Stage == SpaceStage.Paused ? ", paused" : string.Empty)}.");
         }
         catch (HfSpacesException e)
         {
-            await cli.Err.WriteLineAsync($"warning: {space} could not be put back as it was ({Terminal.Safe(e.Message)}): check its hardware and sleep time.").ConfigureAwait(false);
+            await steps.WarnAsync($"{space} could not be put back as it was ({Terminal.Safe(e.Message)}): check its hardware and sleep time.").ConfigureAwait(false);
         }
     }
 }
