@@ -226,6 +226,17 @@ public sealed class SdkOnEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chunked_body_longer_than_what_is_recorded_is_counted_as_the_endpoint_reads_it()
+    {
+        // The commit's NDJSON is streamed (no Content-Length): 100,000 bytes of text are 133,336 of base64 in it.
+        await _client.CommitAsync("alice/demo", [SpaceCommitOperation.Add("data.txt", System.Text.Encoding.ASCII.GetBytes(new string('a', 100_000)))], "Add data");
+
+        var commit = Assert.Single(_emulator.Requests, r => r.Path == "/api/spaces/alice/demo/commit/main");
+        Assert.InRange(commit.BodyBytes, 133_336, 133_336 + 512);
+        Assert.Equal(HfSpacesEmulator.MaxRecordedBodyChars + 1, commit.Body.Length);
+    }
+
+    [Fact]
     public async Task The_request_log_keeps_only_the_most_recent_requests()
     {
         await using var emulator = await HfSpacesEmulator.StartAsync(new EmulatorOptions

@@ -86,6 +86,14 @@ internal sealed class EmulatorPipeline(EmulatedHub hub, int maxRecordedRequests,
     {
         context.Request.EnableBuffering();
         var (body, bodyBytes) = await RecordedBodyAsync(context.Request).ConfigureAwait(false);
+
+        // A chunked body longer than what was read: its size is counted as the endpoint reads it to the end.
+        var counted = bodyBytes < 0 ? new CountedBody(context.Request.Body) : null;
+        if (counted is not null)
+        {
+            context.Request.Body = counted;
+        }
+
         string? account = null;
         try
         {
@@ -110,7 +118,7 @@ internal sealed class EmulatorPipeline(EmulatedHub hub, int maxRecordedRequests,
                     context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
                     account,
                     body,
-                    bodyBytes,
+                    counted?.Size ?? bodyBytes,
                     // A client that went away before any answer (a killed process, a cut connection) is nginx's 499.
                     !context.Response.HasStarted && (failed is not null || context.RequestAborted.IsCancellationRequested) ? failed ?? 499 : context.Response.StatusCode);
             }

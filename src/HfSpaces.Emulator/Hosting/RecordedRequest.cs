@@ -9,6 +9,9 @@ namespace HfSpaces.Emulator.Hosting;
 /// <param name="Status">The status answered.</param>
 public sealed record RecordedRequest(string Method, string Path, string Query, string? Account, string Body, int Status)
 {
-    /// <summary>The body's size in bytes (whatever of it <see cref="Body"/> keeps); -1 for a chunked body too long to count.</summary>
+    /// <summary>
+    /// The body's size in bytes (whatever of it <see cref="Body"/> keeps): as announced, or as read; -1 for a chunked body
+    /// longer than the recorder reads that the endpoint did not read to its end either.
+    /// </summary>
     public long BodyBytes { get; init; }
 }
