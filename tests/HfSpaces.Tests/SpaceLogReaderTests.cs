@@ -103,6 +103,19 @@ public sealed class SpaceLogReaderTests
         Assert.Equal("x" + new string('é', (LogLineStream.MaxLineBytes - 7 + 1) / 2) + "…", last);
     }
 
+    [Fact]
+    public async Task A_run_of_continuation_bytes_at_the_bound_does_not_stretch_the_line()
+    {
+        // 65,536 bytes fill the line; then 100,000 bytes that each claim to continue a character: three are kept at most.
+        var bytes = "data: "u8.ToArray().Concat(Enumerable.Repeat((byte)'x', LogLineStream.MaxLineBytes - 6)).Concat(Enumerable.Repeat((byte)0x80, 100_000)).Concat("\ndata: next\n"u8.ToArray()).ToArray();
+        foreach (var chunk in new[] { 1, 5, 16 * 1024, bytes.Length })
+        {
+            var lines = await SpaceLogReader.ReadAsync(new TrickleStream(bytes, chunk), "/logs", null, TimeProvider.System, CancellationToken.None).Select(l => l.Text).ToListAsync();
+
+            Assert.Equal([new string('x', LogLineStream.MaxLineBytes - 6) + "\uFFFD\uFFFD\uFFFD…", "next"], lines);
+        }
+    }
+
     private static SpaceLogLine? Parse(string data) => SpaceLogReader.Parse(Encoding.UTF8.GetBytes(data));
 
     private static async Task<List<string>> ReadAsync(string stream) =>

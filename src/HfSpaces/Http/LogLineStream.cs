@@ -25,6 +25,7 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
     private int _lineLength;
     private bool _dropping;
     private bool _ellipsisDue;
+    private int _completing;
     private bool _afterCr;
     private bool _ended;
 
@@ -126,7 +127,10 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
         }
     }
 
-    /// <summary>Part of a line: kept up to <see cref="MaxLineBytes"/>, then cut after the character that crosses it.</summary>
+    /// <summary>
+    /// Part of a line: kept up to <see cref="MaxLineBytes"/>, then cut after the character that crosses it (at most three
+    /// continuation bytes more, so a run of them cannot stretch the line), the rest dropped.
+    /// </summary>
     private void Append(ReadOnlySpan<byte> part)
     {
         if (_dropping)
@@ -134,14 +138,10 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
             // A character cut at the end of the previous read is completed before the mark.
             if (_ellipsisDue)
             {
-                var continuation = 0;
-                while (continuation < part.Length && IsContinuation(part[continuation]))
-                {
-                    continuation++;
-                }
-
+                var continuation = Continuation(part, _completing);
                 Emit(part[..continuation]);
-                if (continuation < part.Length)
+                _completing -= continuation;
+                if (continuation < part.Length || _completing == 0)
                 {
                     Emit(Ellipsis);
                     _ellipsisDue = false;
@@ -159,20 +159,27 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
             return;
         }
 
-        var cut = room;
-        while (cut < part.Length && IsContinuation(part[cut]))
-        {
-            cut++;
-        }
-
+        var extra = Continuation(part[room..], 3);
+        var cut = room + extra;
         Emit(part[..cut]);
-        _dropping = true;
-        _ellipsisDue = true;
-        if (cut < part.Length)
+        (_dropping, _ellipsisDue, _completing) = (true, true, 3 - extra);
+        if (cut < part.Length || _completing == 0)
         {
             Emit(Ellipsis);
             _ellipsisDue = false;
         }
+    }
+
+    /// <summary>How many of the first bytes (at most <paramref name="most"/>) are UTF-8 continuation bytes.</summary>
+    private static int Continuation(ReadOnlySpan<byte> bytes, int most)
+    {
+        var count = 0;
+        while (count < bytes.Length && count < most && (bytes[count] & 0xC0) == 0x80)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private void EndLine()
@@ -191,8 +198,6 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
         bytes.CopyTo(_output.AsSpan(_outputEnd));
         _outputEnd += bytes.Length;
     }
-
-    private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;
 
     public override void Flush()
     {
