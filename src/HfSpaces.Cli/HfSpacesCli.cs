@@ -1,5 +1,5 @@
-using System.CommandLine.Parsing;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using HfSpaces.Cli.Commands.Configuration;
 using HfSpaces.Cli.Commands.Demo;
 using HfSpaces.Cli.Commands.Fleet;

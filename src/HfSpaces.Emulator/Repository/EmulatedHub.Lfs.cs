@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using HfSpaces.Emulator.Repository;
 using static HfSpaces.Emulator.State.HubRules;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using HfSpaces.Cli.Running;
 using HfSpaces.Cli.Commands.Runtime;
+using HfSpaces.Cli.Running;
 using static HfSpaces.Cli.HfSpacesCli;
 
 namespace HfSpaces.Cli.Commands.Fleet;
