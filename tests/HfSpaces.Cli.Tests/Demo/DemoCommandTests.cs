@@ -23,6 +23,8 @@ public sealed class DemoCommandTests : CliTest
         Assert.Contains("deleted demo/new-space", output, StringComparison.Ordinal);
         Assert.Contains("requested t4-small with a 1 h sleep time: RUNNING_BUILDING (requested t4-small)", output, StringComparison.Ordinal);
         Assert.Contains("paused: PAUSED", output, StringComparison.Ordinal);
+        // Each wait's stage lines are timed from that wait's start.
+        Assert.Matches(@"restarted: [A-Z_]+; waiting:\r?\n  \[  0\.\ds\] ", output);
         Assert.Contains("duplicated to demo/chatbot-copy", output, StringComparison.Ordinal);
         Assert.Contains("errors are typed: pausing the static Space demo/landing-page gave HfSpacesException 400: Cannot pause a static Space", output, StringComparison.Ordinal);
         Assert.Matches(@"Done in \d+\.\d s: RUNNING on t4-small\.", output);

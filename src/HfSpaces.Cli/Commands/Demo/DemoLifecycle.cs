@@ -64,7 +64,7 @@ internal sealed class DemoLifecycle(HfSpacesClient client, DemoSteps steps)
         Step($"requested {hardware} with a 1 h sleep time: {steps.Stage(runtime.Stage)} (requested {runtime.RequestedHardware})");
 
         Step("waiting for the Space to run:");
-        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), steps.Stages, ct).ConfigureAwait(false);
+        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), steps.Stages(), ct).ConfigureAwait(false);
         Detail($"{steps.Stage(runtime.Stage)} on {runtime.Hardware}");
 
         runtime = await client.SetSleepTimeAsync(space, TimeSpan.FromHours(2), ct).ConfigureAwait(false);
@@ -83,7 +83,7 @@ internal sealed class DemoLifecycle(HfSpacesClient client, DemoSteps steps)
 
         runtime = await client.RestartAsync(space, cancellationToken: ct).ConfigureAwait(false);
         Step($"restarted: {steps.Stage(runtime.Stage)}; waiting:");
-        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), steps.Stages, ct).ConfigureAwait(false);
+        runtime = await RuntimeCommands.WaitAsync(client, space, TimeSpan.FromMinutes(15), steps.Stages(), ct).ConfigureAwait(false);
 
         if (duplicateTo is not null)
         {

@@ -10,8 +10,8 @@ internal sealed class DemoSteps(CliContext cli)
 {
     private int step;
 
-    /// <summary>The stage lines of a wait (<c>  [ 1.0s] RUNNING</c>).</summary>
-    public IProgress<SpaceRuntime> Stages { get; } = new StageLines(cli, json: false);
+    /// <summary>The stage lines of one wait (<c>  [ 1.0s] RUNNING</c>), timed from its start.</summary>
+    public IProgress<SpaceRuntime> Stages() => new StageLines(cli, json: false);
 
     /// <summary>A line of its own (what the demo will do, what was put back).</summary>
     public void Say(string text) => cli.Out.WriteLine(text);
