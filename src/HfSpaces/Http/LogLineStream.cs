@@ -9,7 +9,7 @@ namespace HfSpaces.Http;
 /// past the idle timeout is the end of the stream (a read without --follow is complete), and a broken stream an
 /// <see cref="HfSpacesException"/>. The inner stream stays its owner's to dispose.
 /// </summary>
-internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTimeout, TimeProvider clock, CancellationToken caller) : Stream
+internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTimeout, TimeProvider clock) : Stream
 {
     /// <summary>A longer line is cut here, counting the field name (<c>data: </c>) and in UTF-8 bytes.</summary>
     internal const int MaxLineBytes = 64 * 1024;
@@ -28,6 +28,12 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
     private int _completing;
     private bool _afterCr;
     private bool _ended;
+
+    // The idle timer runs on the client's clock, so tests can drive it with a fake TimeProvider; one for the stream, re-armed
+    // at each read, and linked once with the reader's token (the parser passes the same one to every read).
+    private readonly CancellationTokenSource? _idle = idleTimeout is null ? null : new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+    private CancellationTokenSource? _linked;
+    private CancellationToken _linkedTo;
 
     public override bool CanRead => true;
 
@@ -72,19 +78,37 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Reads once; a broken stream becomes an <see cref="HfSpacesException"/>, silence past the idle timeout 0 (the end).</summary>
+    /// <summary>Reads once; silence past the idle timeout is 0 (the end).</summary>
     private async Task<int> ReadInnerAsync(CancellationToken cancellationToken)
     {
-        // The idle timer runs on the client's clock, so tests can drive it with a fake TimeProvider.
-        using var idle = new CancellationTokenSource(idleTimeout ?? Timeout.InfiniteTimeSpan, clock);
-        using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, caller, idle.Token);
+        if (_idle is null)
+        {
+            return await ReadOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_linked is null || _linkedTo != cancellationToken)
+        {
+            _linked?.Dispose();
+            (_linked, _linkedTo) = (CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _idle.Token), cancellationToken);
+        }
+
+        _idle.CancelAfter(idleTimeout.GetValueOrDefault());
         try
         {
-            return await inner.ReadAsync(_input, read.Token).ConfigureAwait(false);
+            return await ReadOnceAsync(_linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !caller.IsCancellationRequested)
+        catch (OperationCanceledException) when (_idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return 0;
+        }
+    }
+
+    /// <summary>One read of the response; a broken stream becomes an <see cref="HfSpacesException"/>.</summary>
+    private async Task<int> ReadOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.ReadAsync(_input, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -201,6 +225,17 @@ internal sealed class LogLineStream(Stream inner, string path, TimeSpan? idleTim
 
     public override void Flush()
     {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _linked?.Dispose();
+            _idle?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

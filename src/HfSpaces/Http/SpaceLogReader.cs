@@ -16,7 +16,7 @@ internal static class SpaceLogReader
     public static async IAsyncEnumerable<SpaceLogLine> ReadAsync(
         Stream stream, string path, TimeSpan? idleTimeout, TimeProvider timeProvider, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var lines = new LogLineStream(stream, path, idleTimeout, timeProvider, cancellationToken);
+        using var lines = new LogLineStream(stream, path, idleTimeout, timeProvider);
         await foreach (var item in SseParser.Create(lines, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
             if (item.Data is { } line)
@@ -29,7 +29,7 @@ internal static class SpaceLogReader
     /// <summary>One event's data: a log line, or null for a keep-alive.</summary>
     internal static SpaceLogLine? Parse(ReadOnlySpan<byte> data)
     {
-        if (data.IsEmpty || data.Trim(" \t"u8).IsEmpty)
+        if (data.Trim(" \t"u8).IsEmpty)
         {
             return null;
         }
