@@ -17,7 +17,7 @@ internal static class Output
         Json = static status => ToJson(status.Space, status.Runtime),
     };
 
-    public static void RuntimeText(CliContext cli, SpaceId space, SpaceRuntime runtime) =>
+    private static void RuntimeText(CliContext cli, SpaceId space, SpaceRuntime runtime) =>
         Table(cli, [
             ("space", space.ToString()),
             ("stage", cli.Stage(runtime.Stage)),

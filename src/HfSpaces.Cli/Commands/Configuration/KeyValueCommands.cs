@@ -18,7 +18,7 @@ internal static class KeyValueCommands
         yield return VariablesCommand.Create(cli);
     }
 
-    internal static Command Delete(CliContext cli, string description, string done, Func<HfSpacesClient, SpaceId, string, CancellationToken, Task<IReadOnlyDictionary<string, SpaceVariable>?>> call)
+    internal static Command Delete(CliContext cli, string description, Func<HfSpacesClient, SpaceId, string, CancellationToken, Task<IReadOnlyDictionary<string, SpaceVariable>?>> call)
     {
         var space = SpaceArgument();
         var key = new Argument<string>("key") { Description = "The name to delete." };
@@ -26,11 +26,11 @@ internal static class KeyValueCommands
             cli,
             parse => new KeyOptions(parse.GetValue(space), parse.GetValue(key)!),
             async (run, options) => new KeyResult(options.Space, options.Key, await call(run.Client, options.Space, options.Key, run.CancellationToken).ConfigureAwait(false)),
-            KeyChanged(done, "deleted"));
+            KeyChanged(static r => $"{r.Key} deleted from {r.Space}.", "deleted"));
     }
 
-    /// <summary>The variables the Hub answered with (all of them), or <paramref name="done"/>'s line (<c>{0}</c> the key, <c>{1}</c> the Space) and <c>{"space","key",<paramref name="flag"/>:true}</c>.</summary>
-    internal static Renderer<KeyResult> KeyChanged(string done, string flag) => new()
+    /// <summary>The variables the Hub answered with (all of them), or the <paramref name="done"/> line and <c>{"space","key",<paramref name="flag"/>:true}</c>.</summary>
+    internal static Renderer<KeyResult> KeyChanged(Func<KeyResult, string> done, string flag) => new()
     {
         Text = (cli, result) =>
         {
@@ -40,7 +40,7 @@ internal static class KeyValueCommands
             }
             else
             {
-                cli.Out.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, done, result.Key, result.Space));
+                cli.Out.WriteLine(done(result));
             }
         },
         Json = result => result.Remaining is { } remaining ? Variables.Json!(remaining) : Json.Object(("space", result.Space.ToString()), ("key", result.Key), (flag, true)),

@@ -35,9 +35,9 @@ internal static class SecretsCommand
             cli,
             parse => new SetOptions(parse.GetValue(setSpace), parse.GetValue(key)!, parse.GetValue(value), parse.GetValue(description), parse.GetValue(allowEmpty)),
             SetAsync,
-            KeyChanged("Secret {0} set on {1}.", "set")));
+            KeyChanged(static r => $"Secret {r.Key} set on {r.Space}.", "set")));
 
-        group.Subcommands.Add(Delete(cli, "Delete a secret (an unknown key succeeds).", "{0} deleted from {1}.", async (client, id, name, ct) =>
+        group.Subcommands.Add(Delete(cli, "Delete a secret (an unknown key succeeds).", async (client, id, name, ct) =>
         {
             await client.DeleteSecretAsync(id, name, ct).ConfigureAwait(false);
             return null;

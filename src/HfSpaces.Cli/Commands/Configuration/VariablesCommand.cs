@@ -31,7 +31,7 @@ internal static class VariablesCommand
             static (run, o) => run.Client.SetVariableAsync(o.Space, o.Key, o.Value, o.Description, run.CancellationToken),
             Variables));
 
-        group.Subcommands.Add(Delete(cli, "Delete a variable (an unknown key succeeds); prints the remaining variables.", "{0} deleted from {1}.", async (client, id, name, ct) =>
+        group.Subcommands.Add(Delete(cli, "Delete a variable (an unknown key succeeds); prints the remaining variables.", async (client, id, name, ct) =>
             await client.DeleteVariableAsync(id, name, ct).ConfigureAwait(false)));
         return group;
     }

@@ -32,7 +32,7 @@ internal static class VolumesCommands
                 await run.Client.SetVolumesAsync(options.Space, options.Volumes, run.CancellationToken).ConfigureAwait(false);
                 return options;
             },
-            Replaced("{0} volume(s) mounted on {1}.")));
+            Replaced(static done => $"{done.Volumes.Count} volume(s) mounted on {done.Space}.")));
 
         var deleteSpace = SpaceArgument();
         group.Subcommands.Add(new Command("delete", "Remove every volume.") { deleteSpace }.Runs(
@@ -43,7 +43,7 @@ internal static class VolumesCommands
                 await run.Client.DeleteVolumesAsync(options.Space, run.CancellationToken).ConfigureAwait(false);
                 return options;
             },
-            Replaced("Volumes removed from {1}.")));
+            Replaced(static done => $"Volumes removed from {done.Space}.")));
         yield return group;
     }
 
@@ -65,10 +65,10 @@ internal static class VolumesCommands
         Json = static mounted => Json.Array(mounted, v => Json.Object(("type", v.Type.ToString()), ("source", v.Source), ("mountPath", v.MountPath), ("revision", v.Revision), ("readOnly", v.ReadOnly), ("path", v.Path))),
     };
 
-    /// <summary><paramref name="text"/>: <c>{0}</c> the count, <c>{1}</c> the Space; JSON <c>{"space","volumes":N}</c>.</summary>
-    private static Renderer<Options> Replaced(string text) => new()
+    /// <summary>The <paramref name="text"/> line, or JSON <c>{"space","volumes":N}</c>.</summary>
+    private static Renderer<Options> Replaced(Func<Options, string> text) => new()
     {
-        Text = (cli, done) => cli.Out.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, text, done.Volumes.Count, done.Space)),
+        Text = (cli, done) => cli.Out.WriteLine(text(done)),
         Json = static done => Json.Object(("space", done.Space.ToString()), ("volumes", done.Volumes.Count)),
     };
 
