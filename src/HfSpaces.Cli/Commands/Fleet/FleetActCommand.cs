@@ -14,10 +14,7 @@ internal static class FleetActCommand
     internal sealed record Options(FleetOperation Operation, FleetQuery Query, bool DryRun, bool Yes, int MaxParallel);
 
     /// <summary>The selected Spaces and, unless a dry run or not confirmed, what happened to each.</summary>
-    internal sealed record Result(Options Options, IReadOnlyList<SpaceInfo> Selected, IReadOnlyList<FleetResult>? Results, bool Confirmed)
-    {
-        public int Count(FleetOutcome outcome) => Results?.Count(r => r.Outcome == outcome) ?? 0;
-    }
+    internal sealed record Result(Options Options, IReadOnlyList<SpaceInfo> Selected, IReadOnlyList<FleetResult>? Results, bool Confirmed);
 
     public static Command Create(CliContext cli, string name, string description, Func<ParseResult, FleetOperation> operation, params Symbol[] extra)
     {
@@ -87,39 +84,37 @@ internal static class FleetActCommand
     {
         Text = static (cli, result) =>
         {
-            var name = result.Options.Operation.Name;
             if (!result.Confirmed)
             {
                 return;
             }
 
-            if (result.Results is null)
-            {
-                var (would, skipped) = DryRun(result);
-                cli.Out.WriteLine($"Dry run: {name} would go to {would} Space(s), {skipped} skipped. Nothing was sent.");
-                return;
-            }
-
-            var notStarted = result.Count(FleetOutcome.NotStarted);
-            cli.Out.WriteLine($"{name}: {result.Count(FleetOutcome.Succeeded)} done, {result.Count(FleetOutcome.Failed)} failed, {result.Count(FleetOutcome.Skipped)} skipped{(notStarted > 0 ? $", {notStarted} not started (cancelled)" : string.Empty)}.");
+            var (name, t) = (result.Options.Operation.Name, Tally(result));
+            cli.Out.WriteLine(result.Results is null
+                ? $"Dry run: {name} would go to {t.Done} Space(s), {t.Skipped} skipped. Nothing was sent."
+                : $"{name}: {t.Done} done, {t.Failed} failed, {t.Skipped} skipped{(t.NotStarted > 0 ? $", {t.NotStarted} not started (cancelled)" : string.Empty)}.");
         },
-        Json = static result => !result.Confirmed ? null : result.Results is null
-            ? Summary(result, dry: true, DryRun(result).Would, 0, DryRun(result).Skipped, 0)
-            : Summary(result, dry: false, result.Count(FleetOutcome.Succeeded), result.Count(FleetOutcome.Failed), result.Count(FleetOutcome.Skipped), result.Count(FleetOutcome.NotStarted)),
+        Json = static result => result.Confirmed && Tally(result) is var t
+            ? Json.Object(("event", "summary"), ("operation", result.Options.Operation.Name), ("dryRun", result.Results is null), ("succeeded", t.Done), ("failed", t.Failed), ("skipped", t.Skipped), ("notStarted", t.NotStarted))
+            : null,
         JsonLine = true,
-        ExitCode = static result => !result.Confirmed || result.Count(FleetOutcome.NotStarted) > 0 ? ExitCodes.Cancelled
-            : result.Count(FleetOutcome.Failed) > 0 ? ExitCodes.HubFailure
+        ExitCode = static result => !result.Confirmed || Tally(result).NotStarted > 0 ? ExitCodes.Cancelled
+            : Tally(result).Failed > 0 ? ExitCodes.HubFailure
             : ExitCodes.Success,
     };
 
-    private static (int Would, int Skipped) DryRun(Result result)
+    /// <summary>The summary's counts; for a dry run, the Spaces the operation would go to (as done) and those it skips.</summary>
+    private static (int Done, int Failed, int Skipped, int NotStarted) Tally(Result result)
     {
-        var skipped = result.Selected.Count(s => result.Options.Operation.WhySkipped(s) is not null);
-        return (result.Selected.Count - skipped, skipped);
-    }
+        if (result.Results is not { } results)
+        {
+            var skipped = result.Selected.Count(s => result.Options.Operation.WhySkipped(s) is not null);
+            return (result.Selected.Count - skipped, 0, skipped, 0);
+        }
 
-    private static System.Text.Json.Nodes.JsonObject Summary(Result result, bool dry, int done, int failed, int skipped, int notStarted) =>
-        Json.Object(("event", "summary"), ("operation", result.Options.Operation.Name), ("dryRun", dry), ("succeeded", done), ("failed", failed), ("skipped", skipped), ("notStarted", notStarted));
+        int Count(FleetOutcome outcome) => results.Count(r => r.Outcome == outcome);
+        return (Count(FleetOutcome.Succeeded), Count(FleetOutcome.Failed), Count(FleetOutcome.Skipped), Count(FleetOutcome.NotStarted));
+    }
 
     /// <summary>A line a Space on a terminal, one NDJSON event a Space with --json; and why the lines stop for a while (the rate limit).</summary>
     internal sealed class Events(CliContext cli, bool json)
